@@ -1,0 +1,39 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PIP_CACHE ?= $(HOME)/.cache/pip
+
+.PHONY: run test bench check-system clean screenshot sample
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --cache-dir $(PIP_CACHE) -e '.[test]'
+	touch $(STAMP)
+
+check-system: $(STAMP)
+	@$(BIN)/python packaging/check_system.py
+
+run: $(STAMP) check-system
+	$(BIN)/sidelight .
+
+test: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/check_system.py --offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+screenshot: $(STAMP)
+	$(BIN)/python packaging/screenshot.py docs/screenshot.png
+
+# Re-import the bundled sample workspace from the raw scrapes (developers only).
+sample: $(STAMP)
+	$(BIN)/python packaging/build_sample.py ../shared/seeds
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

@@ -1,0 +1,3 @@
+from sidelight.cli import main
+
+raise SystemExit(main())

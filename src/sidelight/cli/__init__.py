@@ -1,0 +1,68 @@
+"""The ``sidelight`` command: the same core as the window, for scripts and pipelines.
+
+``sidelight`` alone (or ``sidelight PATH``) opens the window; ``sidelight COMMAND ...`` runs a
+subcommand. Each subcommand lives in its own module and registers itself with :func:`command`;
+Qt is imported only when the window is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from sidelight import __version__
+from sidelight.core.errors import SidelightError
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {}
+
+
+def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None]):
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = (help, configure, handler)
+        return handler
+
+    return register
+
+
+def _load_commands() -> None:
+    # Importing a module registers its commands.
+    from sidelight.cli import source_commands  # noqa: F401
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _load_commands()
+    parser = argparse.ArgumentParser(
+        prog="sidelight",
+        description="Compare how news outlets cover the same event. "
+        "Run without a command (or with a workspace PATH) to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"sidelight {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("workspace", nargs="?", help="workspace folder (default: current folder if it is one)")
+    for name, (help_text, configure, _handler) in sorted(COMMANDS.items()):
+        configure(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or (argv[0] not in COMMANDS and argv[0] != "gui" and not argv[0].startswith("-")):
+        argv = ["gui", *argv]
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "gui":
+            from sidelight.gui.app import run_app  # Qt only from here on
+
+            return run_app(args.workspace)
+        return COMMANDS[args.command][2](args)
+    except SidelightError as exc:
+        print(f"sidelight: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,89 @@
+"""``list``, ``show`` and ``import``: the workspace's sources from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sidelight.cli import command
+from sidelight.core.errors import WorkspaceError
+from sidelight.core.workspace import Workspace, is_workspace
+
+
+def open_workspace(path: str | None) -> Workspace:
+    return Workspace.open(path or ".")
+
+
+def _report_problems(ws: Workspace) -> None:
+    for problem in ws.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def _configure_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", nargs="?", help="workspace folder (default: current folder)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+@command("list", "print each source's metadata", _configure_list)
+def list_sources(args: argparse.Namespace) -> int:
+    ws = open_workspace(args.workspace)
+    _report_problems(ws)
+    rows = [s.summary() for s in ws.sources]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not rows:
+        print("no sources yet: add some with 'sidelight import FILE...'")
+        return 0
+    width = max(len(r["id"]) for r in rows)
+    outlet_width = max(len(r["outlet"]) for r in rows)
+    for r in rows:
+        print(f"{r['id']:<{width}}  {r['date']:<10}  {r['outlet']:<{outlet_width}}  {r['title']}")
+    return 0
+
+
+def _configure_show(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="source id (see 'sidelight list')")
+    p.add_argument("workspace", nargs="?", help="workspace folder (default: current folder)")
+
+
+@command("show", "print a source's cleaned text exactly as offsets index it", _configure_show)
+def show_source(args: argparse.Namespace) -> int:
+    ws = open_workspace(args.workspace)
+    sys.stdout.write(ws.get(args.id).text)
+    sys.stdout.flush()
+    return 0
+
+
+def _configure_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .html files")
+    p.add_argument(
+        "--outlet", action="append", default=[],
+        help="outlet name; give once for all files or once per file, in order",
+    )
+    p.add_argument("--workspace", "-w", default=".", help="workspace folder (default: current folder; created if new)")
+
+
+@command("import", "import articles (.txt, .md, .html), clean them and record what was removed", _configure_import)
+def import_sources(args: argparse.Namespace) -> int:
+    outlets: list[str | None] = list(args.outlet)
+    if len(outlets) not in (0, 1, len(args.files)):
+        raise WorkspaceError(None, f"--outlet given {len(outlets)} times for {len(args.files)} files: give it once or once per file")
+    root = Path(args.workspace)
+    ws = Workspace.open(root) if is_workspace(root) else Workspace.create(root)
+    failed = 0
+    for index, path in enumerate(args.files):
+        outlet = outlets[0] if len(outlets) == 1 else (outlets[index] if outlets else None)
+        report = ws.import_files([path], outlet=outlet)
+        for source in report.imported:
+            removed = len(source.meta.cleaning.get("removed", []))
+            repaired = len(source.meta.cleaning.get("repaired", []))
+            print(f"imported {path} as {source.id} ({source.outlet}, {source.published}; "
+                  f"{removed} lines removed, {repaired} spaces repaired)")
+        for problem in report.refused:
+            failed += 1
+            print(f"sidelight: {problem}", file=sys.stderr)
+    return 1 if failed else 0

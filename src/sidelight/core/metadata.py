@@ -1,0 +1,108 @@
+"""Guessing an article's outlet, author, date and language from its own text.
+
+Scrapes rarely come with clean metadata, but the text often says who published it ("told the
+Global Times", "the views of CGTN", a "Published:" line). We only take what the text states
+and say ``unknown`` otherwise: a wrong outlet is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+UNKNOWN = "unknown"
+
+# Phrases in which an outlet names itself (not the agencies it quotes).
+_SELF_REFERENCES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"views of CGTN|@cgtn\.com|\bfor CGTN\b"), "CGTN"),
+    (re.compile(r"\btold (the )?Global Times\b|\bGT reporter"), "Global Times"),
+    (re.compile(r"\btold (the )?China Daily\b|\bChina Daily reporter"), "China Daily"),
+    (re.compile(r"(?i)\bChina Report ASEAN\b"), "China Report ASEAN"),
+    (re.compile(r"\btold (the )?South China Morning Post\b|\bthe Post (has )?learned\b"), "South China Morning Post"),
+]
+
+_DATE_FORMATS = [
+    "%b %d, %Y %I:%M %p", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%d %H:%M", "%Y-%m-%d",
+    "%Y/%m/%d", "%d.%m.%Y",
+]
+
+
+def guess_outlet(text: str, found: dict[str, str]) -> str:
+    publication = found.get("publication", "")
+    for pattern, outlet in _SELF_REFERENCES:
+        if publication and pattern.search(publication):
+            return outlet
+    for pattern, outlet in _SELF_REFERENCES:
+        if pattern.search(text):
+            return outlet
+    return publication or UNKNOWN
+
+
+_AUTHOR_NOTES = [
+    re.compile(r"Editor's Note: (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}), (?:a|an|the) "),
+    re.compile(r"^The author is (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}), ", re.M),
+]
+
+
+def guess_author(text: str, found: dict[str, str]) -> str:
+    if found.get("author"):
+        return found["author"]
+    for pattern in _AUTHOR_NOTES:
+        m = pattern.search(text)
+        if m:
+            return m.group("name")
+    return UNKNOWN
+
+
+def parse_date(value: str | None) -> str:
+    """An ISO date (YYYY-MM-DD) from a dateline, or ``unknown``."""
+    if not value:
+        return UNKNOWN
+    value = value.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    m = re.search(r"\d{4}-\d{2}-\d{2}", value)
+    return m.group(0) if m else UNKNOWN
+
+
+def guess_language(text: str) -> str:
+    """A coarse ISO 639-1 guess: enough to pick a sentence splitter and warn on mixed corpora."""
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return UNKNOWN
+    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
+    if cjk > len(letters) * 0.3:
+        return "zh"
+    vietnamese = sum(1 for c in letters if c in "ăâđêôơưĂÂĐÊÔƠƯ" or _has_vi_tone(c))
+    if vietnamese > len(letters) * 0.05:
+        return "vi"
+    words = re.findall(r"[a-z]+", sample.lower())
+    common = {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with"}
+    if words and sum(w in common for w in words) > len(words) * 0.08:
+        return "en"
+    return UNKNOWN
+
+
+def _has_vi_tone(char: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", char)
+    return any(mark in decomposed for mark in ("\u0303", "\u0309", "\u0323"))
+
+
+def title_of(first_paragraph: str) -> str:
+    title = first_paragraph.strip()
+    if title.isupper():
+        title = title.title()
+    return title[:200]
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "").replace("’", "")).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "source"

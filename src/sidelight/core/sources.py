@@ -1,0 +1,94 @@
+"""A source: one article as the researcher imported it, cleaned, with its metadata.
+
+On disk a source is a folder ``sources/<id>/`` holding ``text.txt`` (the cleaned UTF-8 text that
+every offset in Sidelight refers to), ``original.<ext>`` (the bytes as imported, never touched,
+for audit) and ``source.yaml`` (metadata and the list of what cleaning removed or repaired).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+SOURCE_SCHEMA = 1
+UNKNOWN = "unknown"
+
+
+def content_hash(text: str) -> str:
+    return content_hash_bytes(text.encode("utf-8"))
+
+
+def content_hash_bytes(raw: bytes) -> str:
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+@dataclass
+class SourceMeta:
+    id: str
+    title: str
+    outlet: str = UNKNOWN
+    author: str = UNKNOWN
+    published: str = UNKNOWN  # ISO date or "unknown"
+    url: str = UNKNOWN
+    language: str = UNKNOWN
+    content_hash: str = ""
+    imported: str = ""  # ISO timestamp, UTC
+    original_file: str = ""  # file name inside the source folder
+    original_name: str = ""  # the name it had when imported
+    original_encoding: str = ""
+    original_hash: str = ""
+    extra: dict[str, str] = field(default_factory=dict)  # section, contributors, publication...
+    cleaning: dict[str, list] = field(default_factory=dict)  # removed / repaired / notes
+
+    def as_yaml(self) -> dict:
+        data = {"schema": SOURCE_SCHEMA}
+        data.update(asdict(self))
+        if not data["extra"]:
+            del data["extra"]
+        return data
+
+    @classmethod
+    def from_yaml(cls, data: dict) -> SourceMeta:
+        known = {f for f in cls.__dataclass_fields__}
+        values = {k: v for k, v in data.items() if k in known}
+        for key in ("id", "title", "outlet", "author", "published", "url", "language"):
+            if key in values and values[key] is not None:
+                values[key] = str(values[key])
+        return cls(**values)
+
+
+@dataclass
+class Source:
+    meta: SourceMeta
+    text: str
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def outlet(self) -> str:
+        return self.meta.outlet
+
+    @property
+    def published(self) -> str:
+        return self.meta.published
+
+    @property
+    def label(self) -> str:
+        """Short name for headers and legends: the outlet, or the title when it is unknown."""
+        return self.meta.outlet if self.meta.outlet != UNKNOWN else self.meta.title[:40]
+
+    def summary(self) -> dict[str, str]:
+        m = self.meta
+        return {
+            "id": m.id, "title": m.title, "outlet": m.outlet, "author": m.author,
+            "date": m.published, "url": m.url, "language": m.language,
+            "content_hash": m.content_hash, "imported": m.imported, "characters": str(len(self.text)),
+        }

@@ -1,0 +1,1 @@
+"""Reading and writing files. Pure Python, no Qt."""
