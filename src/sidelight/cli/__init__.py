@@ -27,8 +27,14 @@ def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser],
 
 
 def _load_commands() -> None:
-    # Importing a module registers its commands.
-    from sidelight.cli import source_commands  # noqa: F401
+    """Import every module of this package: importing one registers its commands."""
+    import importlib
+    import pkgutil
+
+    import sidelight.cli as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"sidelight.cli.{info.name}")
 
 
 def build_parser() -> argparse.ArgumentParser:
