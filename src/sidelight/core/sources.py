@@ -92,3 +92,17 @@ class Source:
             "date": m.published, "url": m.url, "language": m.language,
             "content_hash": m.content_hash, "imported": m.imported, "characters": str(len(self.text)),
         }
+
+    def cleaning_report(self) -> str:
+        """What import removed from and repaired in the original, one line per change."""
+        m, clean = self.meta, self.meta.cleaning
+        removed, repaired = clean.get("removed", []), clean.get("repaired", [])
+        lines = [f"{m.title}", f"original: {m.original_name} ({m.original_encoding}), kept as {m.original_file}", ""]
+        lines.append(f"Removed {len(removed)} line(s):")
+        lines += [f"  line {c.get('line')}: [{c.get('rule')}] {c.get('text')}" for c in removed] or ["  nothing"]
+        lines.append("")
+        lines.append(f"Repaired {len(repaired)} missing space(s):")
+        lines += [f"  line {c.get('line')}: {c.get('text')!r} -> {c.get('now')!r}" for c in repaired] or ["  nothing"]
+        for note in clean.get("notes", []):
+            lines.append(f"Note: {note}")
+        return "\n".join(lines) + "\n"

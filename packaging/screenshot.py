@@ -1,0 +1,42 @@
+"""Save a picture of the real window on the sample workspace (for the README and for looking).
+
+Runs on whatever Qt platform is set: under Xvfb it is a real X window; with
+QT_QPA_PLATFORM=offscreen it is Qt's own rendering of the same widgets.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(out: str) -> int:
+    os.environ.setdefault("SIDELIGHT_CONFIG_DIR", tempfile.mkdtemp(prefix="sidelight-shot-"))
+    from PySide6.QtCore import QTimer
+
+    from sidelight.gui.app import create_app, create_window
+
+    app = create_app()
+    window = create_window(str(ROOT))
+    window.resize(1500, 900)
+    window.show()
+    extra = sys.argv[2:]
+    if "--find" in extra:
+        window.open_find()
+        window.find_bar.field.setText("trading partner")
+
+    def grab() -> None:
+        window.grab().save(out)
+        print(f"saved {out}")
+        app.quit()
+
+    QTimer.singleShot(1500, grab)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))

@@ -1,0 +1,74 @@
+"""The window's commands declared as data; menus and shortcuts are built from this table.
+
+Declaring them in one place keeps shortcuts unique and lets tests trigger any command by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    menu: str
+    handler: str  # name of a method on the window
+    shortcut: str | QKeySequence.StandardKey | None = None
+    checkable: bool = False
+    tip: str = ""
+    separator_before: bool = False
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec("open", "&Open Workspace…", "&File", "open_workspace_dialog", QKeySequence.StandardKey.Open),
+    ActionSpec("new", "&New Workspace…", "&File", "new_workspace_dialog", QKeySequence.StandardKey.New),
+    ActionSpec("import", "&Import Articles…", "&File", "import_dialog", "Ctrl+I",
+               tip="Import .txt, .md or .html articles (you can also drop files on the window)",
+               separator_before=True),
+    ActionSpec("cleaning", "What Cleaning &Removed…", "&File", "show_cleaning_report"),
+    ActionSpec("quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, separator_before=True),
+    ActionSpec("find", "&Find in Documents…", "&Edit", "open_find", QKeySequence.StandardKey.Find),
+    ActionSpec("find_next", "Find &Next", "&Edit", "find_next", QKeySequence.StandardKey.FindNext),
+    ActionSpec("find_previous", "Find Pre&vious", "&Edit", "find_previous", QKeySequence.StandardKey.FindPrevious),
+    ActionSpec("sync", "&Synchronised Scrolling", "&View", "set_sync_scrolling", "Ctrl+Shift+S", checkable=True),
+    ActionSpec("zoom_in", "Zoom &In", "&View", "zoom_in", QKeySequence.StandardKey.ZoomIn, separator_before=True),
+    ActionSpec("zoom_out", "Zoom &Out", "&View", "zoom_out", QKeySequence.StandardKey.ZoomOut),
+    ActionSpec("zoom_reset", "&Reset Zoom", "&View", "zoom_reset", "Ctrl+0"),
+    ActionSpec("about", "&About Sidelight", "&Help", "show_about"),
+]
+
+
+def build_actions(window: QMainWindow, specs: list[ActionSpec] = ACTIONS) -> dict[str, QAction]:
+    menus: dict[str, QMenu] = {}
+    actions: dict[str, QAction] = {}
+    for spec in specs:
+        menu = menus.get(spec.menu)
+        if menu is None:
+            menu = menus[spec.menu] = window.menuBar().addMenu(spec.menu)
+        if spec.separator_before and not menu.isEmpty():
+            menu.addSeparator()
+        action = QAction(spec.text, window)
+        action.setObjectName(spec.id)
+        if isinstance(spec.shortcut, str):
+            action.setShortcut(QKeySequence(spec.shortcut))
+        elif spec.shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(spec.shortcut))
+        if spec.id == "zoom_in":  # Ctrl+= as well as Ctrl++ on keyboards without a plus key
+            action.setShortcuts([*action.shortcuts(), QKeySequence("Ctrl+=")])
+        action.setCheckable(spec.checkable)
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+            action.setToolTip(spec.tip)
+        handler: Callable = getattr(window, spec.handler)
+        if spec.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        menu.addAction(action)
+        actions[spec.id] = action
+    return actions

@@ -1,0 +1,60 @@
+"""The composition root: builds the application and its window, and nothing else.
+
+Opening order: the folder given on the command line, else the current folder when it is a
+workspace, else the welcome screen. Unexpected errors are logged and shown as a message; the
+window stays up.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sidelight.core.errors import SidelightError
+from sidelight.core.workspace import Workspace, is_workspace
+from sidelight.gui.main_window import MainWindow
+
+log = logging.getLogger("sidelight")
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Sidelight")
+    app.setOrganizationName("Sidelight")
+    app.setApplicationDisplayName("Sidelight")
+    return app  # type: ignore[return-value]
+
+
+def create_window(path: str | None) -> MainWindow:
+    workspace = None
+    error: SidelightError | None = None
+    target = Path(path) if path else (Path.cwd() if is_workspace(Path.cwd()) else None)
+    if target is not None:
+        try:
+            workspace = Workspace.open(target)
+        except SidelightError as exc:
+            error = exc
+    window = MainWindow(workspace)
+    if error is not None:
+        window.show_error("Cannot open workspace", error)
+    return window
+
+
+def _excepthook(kind, value, tb) -> None:
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    QMessageBox.critical(window, "Something went wrong",
+                         f"Sidelight hit an unexpected problem and kept your work open.\n\n{value}")
+
+
+def run_app(path: str | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_app()
+    sys.excepthook = _excepthook
+    window = create_window(path)
+    window.show()
+    return app.exec()

@@ -1,0 +1,74 @@
+"""Two or more documents side by side in resizable panes, scrolled together if wished."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget
+
+from sidelight.core.sources import Source
+from sidelight.gui.document_pane import DocumentPane
+
+DEFAULT_POINT_SIZE = 11.0
+MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 40.0
+
+
+class ComparisonView(QStackedWidget):
+    panes_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.empty = QLabel("Tick two or more documents in the list to read them side by side.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.addWidget(self.empty)
+        self.addWidget(self.splitter)
+        self.panes: list[DocumentPane] = []
+        self.sync_scrolling = True
+        self.point_size = DEFAULT_POINT_SIZE
+
+    def show_sources(self, sources: list[Source]) -> None:
+        """Show exactly these sources, in this order, keeping panes that are already open."""
+        existing = {pane.source.id: pane for pane in self.panes}
+        wanted = [existing.pop(s.id, None) or self._new_pane(s) for s in sources]
+        for pane in existing.values():
+            pane.setParent(None)
+            pane.deleteLater()
+        for index, pane in enumerate(wanted):
+            self.splitter.insertWidget(index, pane)
+        self.panes = wanted
+        if self.panes:
+            self.splitter.setSizes([1000] * len(self.panes))
+        self.setCurrentWidget(self.splitter if self.panes else self.empty)
+        self.panes_changed.emit()
+
+    def _new_pane(self, source: Source) -> DocumentPane:
+        pane = DocumentPane(source)
+        pane.set_point_size(self.point_size)
+        pane.scrolled.connect(lambda fraction, p=pane: self._follow(p, fraction))
+        return pane
+
+    def pane_for(self, source_id: str) -> DocumentPane | None:
+        return next((p for p in self.panes if p.source.id == source_id), None)
+
+    def _follow(self, leader: DocumentPane, fraction: float) -> None:
+        if not self.sync_scrolling:
+            return
+        for pane in self.panes:
+            if pane is not leader:
+                pane.set_scroll_fraction(fraction)
+
+    def set_sync_scrolling(self, on: bool) -> None:
+        self.sync_scrolling = on
+
+    def zoom(self, steps: int) -> None:
+        if steps == 0:
+            self.set_point_size(DEFAULT_POINT_SIZE)
+        else:
+            self.set_point_size(self.point_size + steps)
+
+    def set_point_size(self, points: float) -> None:
+        self.point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, points))
+        for pane in self.panes:
+            pane.set_point_size(self.point_size)

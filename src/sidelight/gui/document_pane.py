@@ -1,0 +1,115 @@
+"""One document in the side-by-side view: a header (outlet, title, date) over its text.
+
+Highlights come in named layers (find results, claim kinds, annotations) so that each feature
+repaints only its own layer; the pane merges the layers into Qt's extra selections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout
+
+from sidelight.core.sources import Source
+
+Span = tuple[int, int, QTextCharFormat]
+
+
+class DocumentPane(QFrame):
+    scrolled = Signal(float)  # fraction 0..1 of the way down
+
+    def __init__(self, source: Source):
+        super().__init__()
+        self.source = source
+        self.layers: dict[str, list[Span]] = {}
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setContentsMargins(6, 4, 6, 4)
+        self.header.setText(_header_html(source))
+        self.header.setToolTip(f"id: {source.id}\nauthor: {source.meta.author}\nURL: {source.meta.url}")
+        self.editor = QPlainTextEdit()
+        self.editor.setReadOnly(True)
+        self.editor.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.editor.setPlainText(source.text)
+        self.editor.setAccessibleName(f"Text of {source.label}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.editor)
+        self.editor.verticalScrollBar().valueChanged.connect(self._emit_scrolled)
+
+    # -- text and scrolling ----------------------------------------------------------------
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def scroll_fraction(self) -> float:
+        bar = self.editor.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.editor.verticalScrollBar()
+        bar.blockSignals(True)
+        bar.setValue(round(fraction * bar.maximum()))
+        bar.blockSignals(False)
+
+    def _emit_scrolled(self, _value: int) -> None:
+        self.scrolled.emit(self.scroll_fraction())
+
+    def reveal(self, start: int, end: int | None = None, select: bool = True) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(start)
+        if select and end is not None:
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+
+    def selection(self) -> tuple[int, int] | None:
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def set_point_size(self, points: float) -> None:
+        font = self.editor.font()
+        font.setPointSizeF(points)
+        self.editor.setFont(font)
+
+    # -- highlight layers ------------------------------------------------------------------
+    def set_layer(self, name: str, spans: Sequence[Span]) -> None:
+        self.layers[name] = list(spans)
+        self._apply_layers()
+
+    def clear_layer(self, name: str) -> None:
+        if self.layers.pop(name, None) is not None:
+            self._apply_layers()
+
+    def _apply_layers(self) -> None:
+        selections = []
+        doc = self.editor.document()
+        for spans in self.layers.values():
+            for start, end, fmt in spans:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(doc)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+        self.editor.setExtraSelections(selections)
+
+
+def _header_html(source: Source) -> str:
+    from html import escape
+
+    m = source.meta
+    return (
+        f"<b>{escape(m.outlet)}</b> &nbsp;·&nbsp; {escape(m.published)}<br>"
+        f"<span style='font-size:larger'>{escape(m.title)}</span>"
+    )

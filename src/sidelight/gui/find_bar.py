@@ -1,0 +1,107 @@
+"""Find in every open document at once (Ctrl+F), with a count per document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from sidelight.core.search import Match, find_all
+from sidelight.gui.comparison_view import ComparisonView
+
+LAYER = "find"
+
+
+def _find_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("#ffe066"))
+    fmt.setForeground(QColor("#000000"))
+    return fmt
+
+
+class FindBar(QWidget):
+    closed = Signal()
+
+    def __init__(self, view: ComparisonView):
+        super().__init__()
+        self.view = view
+        self.matches: list[tuple[int, Match]] = []  # (pane index, match)
+        self.current = -1
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Find in all open documents")
+        self.field.setClearButtonEnabled(True)
+        self.case = QCheckBox("Match case")
+        self.accents = QCheckBox("Ignore accents")
+        self.status = QLabel()
+        prev_button, next_button, close_button = QToolButton(), QToolButton(), QToolButton()
+        prev_button.setText("▲")
+        prev_button.setToolTip("Previous match (Shift+Enter)")
+        next_button.setText("▼")
+        next_button.setToolTip("Next match (Enter)")
+        close_button.setText("✕")
+        close_button.setToolTip("Close (Esc)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (QLabel("Find:"), self.field, prev_button, next_button, self.case, self.accents, self.status):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(close_button)
+        self.field.textChanged.connect(self.search)
+        self.case.toggled.connect(self.search)
+        self.accents.toggled.connect(self.search)
+        self.field.returnPressed.connect(self.next)
+        next_button.clicked.connect(self.next)
+        prev_button.clicked.connect(self.previous)
+        close_button.clicked.connect(self.close_bar)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        QShortcut(QKeySequence("Shift+Return"), self.field, self.previous)
+        view.panes_changed.connect(self.search)
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+        self.search()
+
+    def close_bar(self) -> None:
+        self.hide()
+        for pane in self.view.panes:
+            pane.clear_layer(LAYER)
+        self.closed.emit()
+
+    def search(self) -> None:
+        if self.isHidden():
+            return
+        query = self.field.text()
+        fmt = _find_format()
+        self.matches = []
+        counts = []
+        for index, pane in enumerate(self.view.panes):
+            found = find_all(pane.text(), query, case_sensitive=self.case.isChecked(),
+                             ignore_accents=self.accents.isChecked())
+            pane.set_layer(LAYER, [(m.start, m.end, fmt) for m in found])
+            self.matches.extend((index, m) for m in found)
+            counts.append(f"{pane.source.label}: {len(found)}")
+        self.current = -1
+        if not query:
+            self.status.setText("")
+        elif not self.matches:
+            self.status.setText("No matches")
+        else:
+            self.status.setText(f"{len(self.matches)} matches — " + ", ".join(counts))
+
+    def next(self) -> None:
+        self._step(+1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if not self.matches:
+            return
+        self.current = (self.current + direction) % len(self.matches)
+        pane_index, match = self.matches[self.current]
+        sync = self.view.sync_scrolling
+        self.view.sync_scrolling = False  # jump only the pane that holds the match
+        self.view.panes[pane_index].reveal(match.start, match.end)
+        self.view.sync_scrolling = sync

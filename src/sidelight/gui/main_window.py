@@ -1,0 +1,300 @@
+"""The main window: documents on the left, the chosen ones side by side, find bar on top.
+
+It holds no domain logic: it asks the :class:`~sidelight.core.workspace.Workspace` for data,
+shows it, and sends long work (imports) to the task runner so painting never stops.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QMainWindow, QMessageBox, QPlainTextEdit, QStackedWidget, QVBoxLayout,
+    QWidget, QDialog, QDialogButtonBox,
+)
+
+from sidelight import __version__
+from sidelight.core.errors import SidelightError
+from sidelight.core.importers import supported_suffixes
+from sidelight.core.workspace import ImportReport, Workspace
+from sidelight.gui.actions import build_actions
+from sidelight.gui.comparison_view import ComparisonView
+from sidelight.gui.document_list import DocumentListModel, DocumentListView
+from sidelight.gui.find_bar import FindBar
+from sidelight.gui.settings_store import window_settings
+from sidelight.gui.status_progress import StatusProgress
+from sidelight.gui.tasks import TaskRunner
+from sidelight.gui.welcome import WelcomeWidget
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace | None = None):
+        super().__init__()
+        self.workspace: Workspace | None = None
+        self.settings = window_settings()
+        self.runner = TaskRunner(self)
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self.setObjectName("main-window")
+
+        self.doc_model = DocumentListModel()
+        self.doc_list = DocumentListView(self.doc_model)
+        self.docs_dock = QDockWidget("Documents", self)
+        self.docs_dock.setObjectName("documents-dock")
+        self.docs_dock.setWidget(self.doc_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docs_dock)
+        self.resizeDocks([self.docs_dock], [420], Qt.Orientation.Horizontal)
+
+        self.view = ComparisonView()
+        self.find_bar = FindBar(self.view)
+        self.find_bar.hide()
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.find_bar)
+        reading_layout.addWidget(self.view)
+        self.welcome = WelcomeWidget(self.recent_workspaces())
+        self.welcome.open_requested.connect(self.open_workspace_dialog)
+        self.welcome.new_requested.connect(self.new_workspace_dialog)
+        self.welcome.recent_requested.connect(self.open_workspace)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(reading)
+        self.reading = reading
+        self.setCentralWidget(self.central)
+
+        self.progress = StatusProgress(self.runner)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.actions_by_id = build_actions(self)
+        self.doc_model.shown_changed.connect(self._show_ids)
+
+        self._restore_window_state()
+        if workspace is not None:
+            self.set_workspace(workspace)
+        else:
+            self._show_welcome()
+
+    # -- workspace -------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace) -> None:
+        if self.workspace is not None:
+            self._save_workspace_state()
+        self.workspace = workspace
+        self.setWindowTitle(f"{workspace.root.name} — Sidelight")
+        shown = self.settings.value(self._ws_key("shown"), None)
+        if not isinstance(shown, list) or not shown:
+            shown = [s.id for s in workspace.sources[:2]]
+        self.doc_model.set_sources(workspace.sources, [str(i) for i in shown])
+        self._show_ids(self.doc_model.shown)
+        splitter_state = self.settings.value(self._ws_key("splitter"))
+        if isinstance(splitter_state, QByteArray):
+            self.view.splitter.restoreState(splitter_state)
+        self.central.setCurrentWidget(self.reading)
+        self.docs_dock.show()
+        self._remember_recent(workspace.root)
+        for action_id in ("import", "cleaning", "find"):
+            self.actions_by_id[action_id].setEnabled(True)
+        self.statusBar().showMessage(f"{len(workspace.sources)} documents in {workspace.root}", 8000)
+        if workspace.problems:
+            self.show_problems([str(p) for p in workspace.problems])
+
+    def open_workspace(self, path: str | Path) -> bool:
+        try:
+            workspace = Workspace.open(path)
+        except SidelightError as exc:
+            self.show_error("Cannot open workspace", exc)
+            return False
+        self.set_workspace(workspace)
+        return True
+
+    def open_workspace_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open Workspace")
+        if folder:
+            self.open_workspace(folder)
+
+    def new_workspace_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "New Workspace: choose an empty folder")
+        if not folder:
+            return
+        try:
+            self.set_workspace(Workspace.create(folder))
+        except SidelightError as exc:
+            self.show_error("Cannot create workspace", exc)
+
+    def _show_welcome(self) -> None:
+        self.central.setCurrentWidget(self.welcome)
+        self.docs_dock.hide()
+        self.setWindowTitle("Sidelight")
+        for action_id in ("import", "cleaning", "find"):
+            self.actions_by_id[action_id].setEnabled(False)
+
+    def _show_ids(self, ids: list[str]) -> None:
+        if self.workspace is None:
+            return
+        by_id = {s.id: s for s in self.workspace.sources}
+        self.view.show_sources([by_id[i] for i in ids if i in by_id])
+
+    # -- import ----------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        if self.workspace is None:
+            return
+        patterns = " ".join(f"*{s}" for s in supported_suffixes())
+        files, _ = QFileDialog.getOpenFileNames(self, "Import Articles", "", f"Articles ({patterns});;All files (*)")
+        if files:
+            self.import_files(files)
+
+    def import_files(self, files: list[str]) -> None:
+        if self.workspace is None:
+            self.show_error("Cannot import", SidelightError(None, "Open or create a workspace first."))
+            return
+        root = self.workspace.root
+
+        def work(progress, should_stop) -> ImportReport:
+            # A workspace object of the task's own, so the window's is only touched on its thread.
+            return Workspace.open(root).import_files(files, progress=progress)
+
+        self.runner.start(f"Importing {len(files)} file(s)", work, self._imported, self._import_failed)
+
+    def _imported(self, report: ImportReport) -> None:
+        assert self.workspace is not None
+        self.workspace.reload()
+        shown = self.doc_model.shown + [s.id for s in report.imported if len(self.doc_model.shown) < 2]
+        self.doc_model.set_sources(self.workspace.sources, shown)
+        self._show_ids(self.doc_model.shown)
+        names = ", ".join(s.title for s in report.imported)
+        if report.imported:
+            self.statusBar().showMessage(f"Imported {len(report.imported)}: {names}", 10000)
+        if report.refused:
+            self.show_problems([str(e) for e in report.refused], title="Some files were not imported")
+
+    def _import_failed(self, error: SidelightError) -> None:
+        self.show_error("Import failed", error)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.workspace is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    def show_cleaning_report(self) -> None:
+        if self.workspace is None:
+            return
+        index = self.doc_list.currentIndex()
+        source = self.doc_model.sources[index.row()] if index.isValid() else (
+            self.view.panes[0].source if self.view.panes else None)
+        if source is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"What cleaning removed — {source.title}")
+        text = QPlainTextEdit(source.cleaning_report())
+        text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(900, 600)
+        dialog.exec()
+
+    # -- find, scrolling, zoom -------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def find_next(self) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        self.find_bar.next()
+
+    def find_previous(self) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        self.find_bar.previous()
+
+    def set_sync_scrolling(self, on: bool) -> None:
+        self.view.set_sync_scrolling(on)
+
+    def zoom_in(self) -> None:
+        self.view.zoom(+1)
+
+    def zoom_out(self) -> None:
+        self.view.zoom(-1)
+
+    def zoom_reset(self) -> None:
+        self.view.zoom(0)
+
+    # -- messages --------------------------------------------------------------------------
+    def show_error(self, title: str, error: Exception) -> None:
+        """A window-modal message that does not block the event loop (work in flight goes on)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), parent=self)
+        box.setObjectName("error-message")
+        box.open()
+
+    def show_problems(self, problems: list[str], title: str = "Some files could not be read") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title,
+                          f"{len(problems)} problem(s); everything else was opened.", parent=self)
+        box.setObjectName("problems-message")
+        box.setDetailedText("\n".join(problems))
+        box.setInformativeText(problems[0])
+        box.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Sidelight", f"<b>Sidelight {__version__}</b><p>Compare how news outlets "
+                          "cover the same event: shared claims, omissions, divergences, annotations.</p>")
+
+    # -- remembered layout -----------------------------------------------------------------
+    def _ws_key(self, name: str) -> str:
+        assert self.workspace is not None
+        return f"workspaces/{str(self.workspace.root).replace('/', '|')}/{name}"
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        sync = self.settings.value("view/sync", True)
+        sync_on = sync if isinstance(sync, bool) else str(sync).lower() == "true"
+        self.actions_by_id["sync"].setChecked(sync_on)
+        self.view.set_sync_scrolling(sync_on)
+        try:
+            self.view.set_point_size(float(self.settings.value("view/points", self.view.point_size)))
+        except (TypeError, ValueError):
+            pass
+
+    def _save_workspace_state(self) -> None:
+        if self.workspace is None:
+            return
+        self.settings.setValue(self._ws_key("shown"), self.doc_model.shown)
+        self.settings.setValue(self._ws_key("splitter"), self.view.splitter.saveState())
+
+    def save_state(self) -> None:
+        self._save_workspace_state()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("view/sync", self.view.sync_scrolling)
+        self.settings.setValue("view/points", self.view.point_size)
+        self.settings.sync()
+
+    def recent_workspaces(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+
+    def _remember_recent(self, root: Path) -> None:
+        recent = [str(root)] + [r for r in self.recent_workspaces() if r != str(root)]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for task in list(self.runner.running):
+            task.cancel()
+        self.runner.wait(5000)
+        self.save_state()
+        super().closeEvent(event)
