@@ -30,7 +30,14 @@ def main(out: str) -> int:
         window.find_bar.field.setText("trading partner")
 
     def grab() -> None:
-        window.grab().save(out)
+        if app.platformName() == "xcb":  # a real X server: capture what is on its screen
+            window.move(0, 0)
+            app.processEvents()
+            picture = app.primaryScreen().grabWindow(0, 0, 0, window.frameGeometry().width(),
+                                                     window.frameGeometry().height())
+        else:
+            picture = window.grab()
+        picture.save(out)
         print(f"saved {out}")
         app.quit()
 

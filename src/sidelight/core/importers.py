@@ -39,14 +39,18 @@ def supported_suffixes() -> list[str]:
     return sorted(IMPORTERS)
 
 
-def extract(path: Path, text: str) -> Extracted:
+def importer_for(path: Path) -> Importer:
     suffix = path.suffix.lower()
     func = IMPORTERS.get(suffix)
     if func is None:
         raise ImportRefused(
             path, f"cannot import '{suffix or 'no suffix'}' files (supported: {', '.join(supported_suffixes())})"
         )
-    return func(path, text)
+    return func
+
+
+def extract(path: Path, text: str) -> Extracted:
+    return importer_for(path)(path, text)
 
 
 @importer(".txt", ".text")

@@ -116,8 +116,9 @@ class Workspace:
 
     def import_file(self, path: str | Path, outlet: str | None = None) -> Source:
         path = Path(path)
+        extract = importers.importer_for(path)  # refuse unknown kinds before reading anything
         decoded = textio.read_text_file(path)
-        extracted = importers.extract(path, decoded.text)
+        extracted = extract(path, decoded.text)
         cleaned = cleaning.clean_text(extracted.text)
         if not cleaned.text.strip():
             raise SidelightError(path, "no article text is left after removing web boilerplate")

@@ -37,6 +37,7 @@ class DocumentPane(QFrame):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.editor.setPlainText(source.text)
+        self.editor.document().setDocumentMargin(10)
         self.editor.setAccessibleName(f"Text of {source.label}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

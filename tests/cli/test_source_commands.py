@@ -1,0 +1,64 @@
+"""`sidelight list`, `show` and `import` as a script would use them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from sidelight.cli import main
+from sidelight.core.workspace import Workspace
+from tests.conftest import REPO
+
+
+def test_list_json_has_the_documented_fields(capsys):
+    assert main(["list", str(REPO), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 5
+    for row in rows:
+        assert {"id", "title", "outlet", "date"} <= set(row)
+    assert {"Global Times", "CGTN", "China Report ASEAN"} <= {r["outlet"] for r in rows}
+
+
+def test_list_text_shows_one_line_per_source(capsys):
+    assert main(["list", str(REPO)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 5
+    assert any("2023-12-01" in line and "Global Times" in line for line in lines)
+
+
+def test_show_prints_the_text_exactly_as_offsets_index_it():
+    source = Workspace.open(REPO).sources[0]
+    out = subprocess.run([sys.executable, "-m", "sidelight", "show", source.id, str(REPO)],
+                         capture_output=True, timeout=60, check=True).stdout
+    assert out.decode("utf-8") == source.text
+
+
+def test_import_with_one_outlet_per_file(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.md"
+    a.write_text("First story\n\nBody one.\n", encoding="utf-8")
+    b.write_text("# Second story\n\nBody two.\n", encoding="utf-8")
+    ws_dir = tmp_path / "ws"
+    assert main(["import", "-w", str(ws_dir), str(a), str(b), "--outlet", "VnExpress", "--outlet", "Xinhua"]) == 0
+    assert "imported" in capsys.readouterr().out
+    outlets = {s.title: s.outlet for s in Workspace.open(ws_dir).sources}
+    assert outlets == {"First story": "VnExpress", "Second story": "Xinhua"}
+
+
+def test_import_reports_bad_files_and_exits_nonzero(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["import", "-w", str(tmp_path / "ws"), str(empty)]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: the file is empty" in err and "Traceback" not in err
+
+
+def test_missing_workspace_is_a_message_not_a_traceback(tmp_path, capsys):
+    assert main(["list", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert "folder does not exist" in err and "Traceback" not in err
+
+
+def test_show_unknown_id(capsys):
+    assert main(["show", "no-such-id", str(REPO)]) == 2
+    assert "no source with id 'no-such-id'" in capsys.readouterr().err

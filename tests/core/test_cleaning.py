@@ -1,0 +1,118 @@
+"""Cleaning the sample scrapes: boilerplate gone, captions once, the article otherwise intact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sidelight.core.cleaning import clean_text
+from tests.conftest import REPO, original_of
+
+SOURCE_FOLDERS = sorted(p for p in (REPO / "sources").iterdir() if p.is_dir())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(params=SOURCE_FOLDERS, ids=lambda p: p.name)
+def scrape(request) -> tuple[str, str]:
+    raw = original_of(request.param)
+    return raw, clean_text(raw).text
+
+
+def test_five_sample_sources_exist():
+    assert len(SOURCE_FOLDERS) == 5
+
+
+def test_web_boilerplate_is_removed(scrape):
+    _raw, cleaned = scrape
+    for furniture in ("Cookie Policy", "By continuing to browse", "Search Trends", "I agree\n",
+                      "If you want to contribute", "Published:", "CHINA / DIPLOMACY", "2024年1期"):
+        assert furniture not in cleaned
+
+
+def test_repeated_captions_appear_once(scrape):
+    raw, cleaned = scrape
+    paragraphs = [p.strip() for p in raw.splitlines() if len(p.strip()) > 40]
+    for para in set(paragraphs):
+        if paragraphs.count(para) > 1:
+            assert cleaned.count(para) <= 1, para[:60]
+
+
+def test_every_kept_line_is_in_the_cleaned_text(scrape):
+    """Nothing but recorded removals disappears: every other line survives (spaces aside)."""
+    raw, cleaned = scrape
+    result = clean_text(raw)
+    removed_lines = {c.line for c in result.removed}
+    squashed = _squash(cleaned)
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip() and number not in removed_lines:
+            assert _squash(line) in squashed, f"line {number} lost: {line[:60]}"
+
+
+def test_every_removal_is_recorded_with_its_text():
+    raw = original_of(REPO / "sources" / _folder_with("CGTN"))
+    result = clean_text(raw)
+    rules = {c.rule for c in result.removed}
+    assert {"cookie-banner", "repeated-paragraph", "contact-footer", "site-widget"} <= rules
+    for change in result.removed:
+        assert change.text in raw.splitlines()[change.line - 1].replace("\u00a0", " ")
+
+
+def test_missing_spaces_are_repaired_without_breaking_numbers_or_abbreviations():
+    cleaned = clean_text(
+        "Trade reached US$185.1 billion in 2023.During the visit,the U.S. and Japan watched.\n"
+    ).text
+    assert "2023. During" in cleaned
+    assert "visit, the" in cleaned
+    assert "US$185.1 billion" in cleaned
+    assert "U.S. and" in cleaned
+    assert "cgtn.com" in clean_text("Write to opinions@cgtn.com today.\n").text
+
+
+def test_dates_with_a_swallowed_space_are_repaired_but_thousands_are_not():
+    cleaned = clean_text("On December 12,2023 they met. It has 3,791 projects.\n").text
+    assert "December 12, 2023" in cleaned
+    assert "3,791" in cleaned
+
+
+def test_pull_quote_repeating_earlier_text_is_dropped_once():
+    text = ("The first paragraph says the economy is sluggish and the world turbulent.\n\n"
+            "Another paragraph.\n\n"
+            "the economy is sluggish and the world turbulent.\n")
+    result = clean_text(text)
+    assert result.text.count("sluggish") == 1
+    assert [c.rule for c in result.removed] == ["repeated-pull-quote"]
+
+
+def test_bylines_and_datelines_become_metadata_not_text():
+    result = clean_text("Big headline\n\nBy Jane Doe and Ngô Bảo Châu\n\nPublished: Dec 01, 2023 10:23 PM\n\nBody text here.\n")
+    assert "Jane Doe" not in result.text
+    assert result.found["author"] == "Jane Doe, Ngô Bảo Châu"
+    assert result.found["published"] == "Dec 01, 2023 10:23 PM"
+
+
+def _folder_with(outlet: str) -> str:
+    for folder in SOURCE_FOLDERS:
+        if f"outlet: {outlet}\n" in (folder / "source.yaml").read_text(encoding="utf-8"):
+            return folder.name
+    raise AssertionError(f"no sample source from {outlet}")
+
+
+def test_sample_metadata_comes_from_what_the_texts_say():
+    from sidelight.core.workspace import Workspace
+
+    ws = Workspace.open(REPO)
+    by_outlet = {}
+    for source in ws.sources:
+        by_outlet.setdefault(source.outlet, []).append(source)
+    assert sorted(by_outlet) == ["CGTN", "China Report ASEAN", "Global Times", "unknown"]
+    assert sorted(s.published for s in by_outlet["Global Times"]) == ["2023-12-01", "2024-08-19"]
+    assert by_outlet["China Report ASEAN"][0].meta.author == "Cheng Hanping, Zhao Zilong"
+    assert by_outlet["CGTN"][0].meta.author == "Xin Ge"
+    assert by_outlet["unknown"][0].meta.author == "Song Qingrun"
+    assert all(s.meta.language == "en" for s in ws.sources)
+    assert Path(by_outlet["CGTN"][0].folder / "original.txt").exists()

@@ -1,0 +1,85 @@
+"""The workspace round trip: import, write, reopen, and the original kept for audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sidelight.core.errors import SidelightError, WorkspaceError
+from sidelight.core.sources import content_hash
+from sidelight.core.workspace import Workspace
+from tests.conftest import REPO, original_of
+
+
+def test_sample_workspace_opens_with_five_sources():
+    ws = Workspace.open(REPO)
+    assert len(ws.sources) == 5
+    assert not ws.problems
+    for source in ws.sources:
+        assert source.meta.content_hash == content_hash(source.text)
+
+
+def test_import_then_reopen_round_trips_text_and_metadata(tmp_path):
+    raw_file = tmp_path / "article.txt"
+    raw_file.write_text("Hanoi talks open\n\nBy Lan Pham\n\nPublished: Aug 19, 2024\n\n"
+                        "Leaders met in Hanoi on Monday.They agreed to talk again.\n", encoding="utf-8")
+    ws = Workspace.create(tmp_path / "ws")
+    source = ws.import_file(raw_file, outlet="Viet Nam News")
+    reopened = Workspace.open(tmp_path / "ws").get(source.id)
+    assert reopened.text == source.text == "Hanoi talks open\n\nLeaders met in Hanoi on Monday. They agreed to talk again.\n"
+    assert reopened.meta == source.meta
+    assert reopened.outlet == "Viet Nam News"
+    assert reopened.meta.author == "Lan Pham"
+    assert reopened.published == "2024-08-19"
+    assert reopened.meta.original_name == "article.txt"
+    assert (reopened.folder / "original.txt").read_bytes() == raw_file.read_bytes()
+    assert [c["rule"] for c in reopened.meta.cleaning["removed"]] == ["byline", "dateline"]
+
+
+def test_importing_the_same_title_twice_gets_a_new_id(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Same title\n\nSome text.\n", encoding="utf-8")
+    ws = Workspace.create(tmp_path / "ws")
+    first, second = ws.import_file(article), ws.import_file(article)
+    assert first.id != second.id
+    assert len(Workspace.open(tmp_path / "ws").sources) == 2
+
+
+def test_sample_originals_are_untouched_scrapes():
+    ws = Workspace.open(REPO)
+    for source in ws.sources:
+        original = original_of(source.folder)
+        assert len(original) > len(source.text) * 0.9
+        assert source.meta.original_hash.startswith("sha256:")
+
+
+def test_broken_source_is_reported_and_the_rest_still_open(sample_copy):
+    victim = next((sample_copy / "sources").iterdir())
+    (victim / "source.yaml").write_text("schema: 1\nid: [unclosed\n", encoding="utf-8")
+    ws = Workspace.open(sample_copy)
+    assert len(ws.sources) == 4
+    assert len(ws.problems) == 1
+    assert "source.yaml" in str(ws.problems[0]) and "malformed YAML" in str(ws.problems[0])
+
+
+def test_unsafe_yaml_tag_is_refused(sample_copy):
+    victim = next((sample_copy / "sources").iterdir())
+    (victim / "source.yaml").write_text("!!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    ws = Workspace.open(sample_copy)
+    assert any("unsafe" in str(p) for p in ws.problems)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(WorkspaceError, match="does not exist"):
+        Workspace.open(tmp_path / "nowhere")
+
+
+def test_folder_without_sources_is_not_a_workspace(tmp_path):
+    with pytest.raises(WorkspaceError, match="not a Sidelight workspace"):
+        Workspace.open(tmp_path)
+
+
+def test_unknown_id_names_the_known_ones():
+    with pytest.raises(SidelightError, match="known: "):
+        Workspace.open(REPO).get("no-such-article")

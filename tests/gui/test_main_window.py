@@ -1,0 +1,188 @@
+"""The main window on the sample workspace, driven as a researcher would drive it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sidelight.core.search import find_all
+from sidelight.core.workspace import Workspace
+from sidelight.gui.app import create_window
+from sidelight.gui.main_window import MainWindow
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def window(qtbot, sample_copy) -> MainWindow:
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _messages(name: str) -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == name
+            and w.isVisible()]
+
+
+def test_opens_the_sample_with_five_documents_and_two_panes(window, sample_copy):
+    model = window.doc_model
+    assert model.rowCount() == 5
+    outlets = {model.data(model.index(r, 0)) for r in range(5)}
+    assert {"Global Times", "CGTN", "China Report ASEAN"} <= outlets
+    ws = Workspace.open(sample_copy)
+    assert len(window.view.panes) == 2
+    for pane in window.view.panes:
+        assert pane.text() == ws.get(pane.source.id).text
+        assert pane.source.outlet in pane.header.text() and pane.source.published in pane.header.text()
+    assert window.windowTitle().startswith("workspace")
+
+
+def test_ticking_documents_adds_and_removes_panes(window):
+    model = window.doc_model
+    third = model.sources[2]
+    model.setData(model.index(2, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert [p.source.id for p in window.view.panes][-1] == third.id
+    assert len(window.view.panes) == 3
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert len(window.view.panes) == 2
+    assert model.sources[0].id not in [p.source.id for p in window.view.panes]
+
+
+def test_find_highlights_every_match_in_every_pane(window, qtbot):
+    window.actions_by_id["find"].trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "trading partner")
+    expected = sum(len(find_all(p.text(), "trading partner")) for p in window.view.panes)
+    assert expected > 0
+    assert sum(len(p.layers.get("find", [])) for p in window.view.panes) == expected
+    assert window.find_bar.status.text().startswith(f"{expected} matches")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    pane_index, match = window.find_bar.matches[0]
+    assert window.view.panes[pane_index].selection() == (match.start, match.end)
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert all(not p.layers.get("find") for p in window.view.panes)
+
+
+def test_zoom_in_out_and_reset(window):
+    pane = window.view.panes[0]
+    before = pane.editor.font().pointSizeF()
+    window.actions_by_id["zoom_in"].trigger()
+    window.actions_by_id["zoom_in"].trigger()
+    assert pane.editor.font().pointSizeF() == before + 2
+    window.actions_by_id["zoom_out"].trigger()
+    assert pane.editor.font().pointSizeF() == before + 1
+    window.actions_by_id["zoom_reset"].trigger()
+    assert pane.editor.font().pointSizeF() == before
+
+
+def test_synchronised_scrolling_can_be_switched_off(window, qtbot):
+    window.resize(900, 400)
+    qtbot.wait(50)
+    left, right = window.view.panes
+    assert window.actions_by_id["sync"].isChecked()
+    left.editor.verticalScrollBar().setValue(left.editor.verticalScrollBar().maximum())
+    assert right.scroll_fraction() == pytest.approx(1.0, abs=0.02)
+    window.actions_by_id["sync"].setChecked(False)
+    left.editor.verticalScrollBar().setValue(0)
+    assert right.scroll_fraction() == pytest.approx(1.0, abs=0.02)
+
+
+def test_layout_is_remembered_between_runs(qtbot, sample_copy):
+    first = create_window(str(sample_copy))
+    qtbot.addWidget(first)
+    model = first.doc_model
+    chosen = [model.sources[4].id, model.sources[1].id, model.sources[3].id]
+    model.set_shown(chosen)
+    first.actions_by_id["sync"].setChecked(False)
+    first.actions_by_id["zoom_in"].trigger()
+    points = first.view.point_size
+    first.close()
+
+    second = create_window(str(sample_copy))
+    qtbot.addWidget(second)
+    assert [p.source.id for p in second.view.panes] == chosen
+    assert not second.actions_by_id["sync"].isChecked()
+    assert second.view.point_size == points
+
+
+def test_import_runs_in_the_background_and_reports_bad_files(window, qtbot, tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("A new story\n\nLeaders met again.\n", encoding="utf-8")
+    bad.write_bytes(b"\x00\x01\x02binary")
+    window.import_files([str(good), str(bad)])
+    qtbot.waitUntil(lambda: window.doc_model.rowCount() == 6, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(_messages("problems-message")), timeout=5_000)
+    box = _messages("problems-message")[0]
+    assert "bad.txt" in box.informativeText() and "binary" in box.informativeText()
+    assert "A new story" in [s.title for s in window.doc_model.sources]
+    box.close()
+
+
+def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path):
+    dropped = tmp_path / "dropped.md"
+    dropped.write_text("# Dropped story\n\nText.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: "Dropped story" in [s.title for s in window.doc_model.sources], timeout=20_000)
+
+
+def test_cleaning_report_lists_what_was_removed(window):
+    source = next(s for s in window.doc_model.sources if s.outlet == "CGTN")
+    report = source.cleaning_report()
+    assert "cookie-banner" in report and "Search Trends" in report
+
+
+def test_not_a_workspace_shows_a_message_and_the_welcome_screen(qtbot, tmp_path):
+    win = create_window(str(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.central.currentWidget() is win.welcome
+    boxes = _messages("error-message")
+    assert boxes and "not a Sidelight workspace" in boxes[0].text()
+    boxes[0].close()
+
+
+def test_welcome_screen_opens_a_workspace(qtbot, sample_copy, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    win = create_window(None)
+    qtbot.addWidget(win)
+    assert win.central.currentWidget() is win.welcome
+    assert not win.actions_by_id["import"].isEnabled()
+    assert win.open_workspace(sample_copy)
+    assert win.central.currentWidget() is win.reading
+    assert win.doc_model.rowCount() == 5
+
+
+def test_broken_source_file_is_reported_and_the_rest_open(qtbot, sample_copy):
+    victim = sorted((sample_copy / "sources").iterdir())[0]
+    (victim / "text.txt").unlink()
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    assert win.doc_model.rowCount() == 4
+    boxes = _messages("problems-message")
+    assert boxes and "text.txt" in boxes[0].informativeText()
+    boxes[0].close()
+
+
+def test_many_calls_do_not_crash_qt(qtbot, sample_copy):
+    """PySide6 6.12.0 on Python 3.11 aborts after a few thousand of these calls."""
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    pane = win.view.panes[0]
+    texts = [s.text for s in win.doc_model.sources]
+    for i in range(6000):
+        pane.editor.setPlainText(texts[i % len(texts)])
+        pane.editor.setReadOnly(i % 2 == 0)
+        win.setWindowTitle(f"run {i}")
+    assert win.windowTitle() == "run 5999"
