@@ -8,6 +8,7 @@ window stays up.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -51,8 +52,21 @@ def _excepthook(kind, value, tb) -> None:
                          f"Sidelight hit an unexpected problem and kept your work open.\n\n{value}")
 
 
+def _no_display() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def run_app(path: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if _no_display():
+        print("sidelight: no display to open a window on (DISPLAY is not set). Run it in a desktop "
+              "session, or use the command line: 'sidelight --help'.", file=sys.stderr)
+        return 1
     app = create_app()
     sys.excepthook = _excepthook
     window = create_window(path)
