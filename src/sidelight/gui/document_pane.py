@@ -6,11 +6,11 @@ repaints only its own layer; the pane merges the layers into Qt's extra selectio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout
 
 from sidelight.core.sources import Source
 
@@ -19,6 +19,8 @@ Span = tuple[int, int, QTextCharFormat]
 
 class DocumentPane(QFrame):
     scrolled = Signal(float)  # fraction 0..1 of the way down
+    clicked = Signal(int)  # a plain click (no selection made) at this text offset
+    selection_made = Signal(int, int)
 
     def __init__(self, source: Source):
         super().__init__()
@@ -45,6 +47,30 @@ class DocumentPane(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.editor)
         self.editor.verticalScrollBar().valueChanged.connect(self._emit_scrolled)
+        self.tooltip_providers: list[Callable[[int], str | None]] = []
+        self.editor.viewport().installEventFilter(self)
+        self.editor.viewport().setMouseTracking(True)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and self.tooltip_providers:
+            offset = self.offset_at(event.pos())  # type: ignore[attr-defined]
+            tips = [tip for provider in self.tooltip_providers if (tip := provider(offset))]
+            if tips:
+                QToolTip.showText(event.globalPos(), "<hr>".join(tips), self.editor)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        if kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            span = self.selection()
+            if span is None:
+                self.clicked.emit(self.offset_at(event.pos()))  # type: ignore[attr-defined]
+            else:
+                self.selection_made.emit(*span)
+        return super().eventFilter(obj, event)
+
+    def offset_at(self, point: QPoint) -> int:
+        return self.editor.cursorForPosition(point).position()
 
     # -- text and scrolling ----------------------------------------------------------------
     def text(self) -> str:
