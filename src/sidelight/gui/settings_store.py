@@ -1,23 +1,18 @@
 """Where the window keeps its layout between runs.
 
-A QSettings INI file in Sidelight's configuration folder (``SIDELIGHT_CONFIG_DIR`` overrides it,
-which is how tests keep a researcher's real layout untouched).
+A QSettings INI file beside the core settings (``SIDELIGHT_CONFIG_DIR`` overrides the folder,
+which is how tests keep a researcher's real layout untouched). Only Qt-specific state lives here
+(geometry, dock and splitter state); everything else is in the core settings.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings
 
-
-def config_dir() -> Path:
-    folder = Path(os.environ.get("SIDELIGHT_CONFIG_DIR") or user_config_dir("sidelight", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+from sidelight.core.settings import config_dir
 
 
 def window_settings() -> QSettings:
-    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
