@@ -1,0 +1,162 @@
+"""Where an annotation sits in a text, and finding that place again after the text changed.
+
+A span is stored three ways at once (a selector): character offsets, the exact quote with ~32
+characters of context either side, and the hash of the text it was made on. While the hash
+matches, the offsets are the truth. When a source is re-imported or cleaned differently, the
+offsets may point at the wrong words, so we look for the quote again, from cheap and certain to
+costly and careful:
+
+1. the quote is still at the old offsets, in its old context;
+2. the quote occurs elsewhere: take the occurrence whose context matches, nearest first;
+3. the quote itself was edited: find its head and tail (and the end of its prefix, the start of
+   its suffix) with diff-match-patch's Bitap ``match_main`` near the old place, on pieces of at
+   most 32 characters (its ``Match_MaxBits``), and keep the best candidate span only if it is
+   close to the old quote (rapidfuzz) and sits in a context that resembles the old one.
+
+When none of these is convincing the annotation is an orphan: it is kept with its old selector
+and listed for the researcher to place again. A wrong placement is worse than an orphan, so
+every threshold here errs towards orphaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+from rapidfuzz import fuzz
+
+from sidelight.core.errors import SidelightError
+
+CONTEXT_CHARS = 32
+_PIECE = 32  # diff-match-patch's Match_MaxBits: Bitap patterns longer than this are refused
+_MAX_OCCURRENCES = 500
+_QUOTE_MIN_RATIO = 80.0  # how close an edited quote must stay to the original
+_CONTEXT_MIN = 55.0  # how much of the old context must surround a placement
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A span of one source text: offsets, quote, context and the text's hash."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    source_hash: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a selector was found; *method* says how (unchanged, offsets, search, fuzzy)."""
+
+    start: int
+    end: int
+    method: str
+
+
+def make_selector(text: str, start: int, end: int, source_hash: str) -> Selector:
+    """A selector for ``text[start:end]``; offsets out of range are the caller's mistake."""
+    if not (0 <= start < end <= len(text)):
+        raise SidelightError(None, f"span {start}-{end} is not inside the text (0-{len(text)})")
+    return Selector(
+        start, end, text[start:end],
+        text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS], source_hash,
+    )
+
+
+def reanchor(selector: Selector, text: str, text_hash: str) -> Selector | None:
+    """The selector moved onto *text* (new offsets, context and hash), or None for an orphan."""
+    placed = locate(selector, text, text_hash)
+    if placed is None:
+        return None
+    if placed.method == "unchanged":
+        return selector
+    return make_selector(text, placed.start, placed.end, text_hash)
+
+
+def locate(selector: Selector, text: str, text_hash: str) -> Placement | None:
+    start, end, exact = selector.start, selector.end, selector.exact
+    if not exact:
+        return None
+    in_place = 0 <= start < end <= len(text) and text[start:end] == exact
+    if in_place and selector.source_hash == text_hash:
+        return Placement(start, end, "unchanged")
+    if in_place and _context(selector, text, start, end) >= 80:
+        return Placement(start, end, "offsets")
+    found = _search_exact(selector, text)
+    if found is not None:
+        return found
+    return _search_fuzzy(selector, text)
+
+
+def _search_exact(sel: Selector, text: str) -> Placement | None:
+    length = len(sel.exact)
+    positions = []
+    at = text.find(sel.exact)
+    while at != -1 and len(positions) < _MAX_OCCURRENCES:
+        positions.append(at)
+        at = text.find(sel.exact, at + 1)
+    if not positions:
+        return None
+    scored = sorted(((_context(sel, text, p, p + length), -abs(p - sel.start), p) for p in positions), reverse=True)
+    best_context, _, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else -1.0
+    if best_context >= _CONTEXT_MIN and best_context - runner_up >= 5:
+        return Placement(best, best + length, "search")
+    if best_context >= 80:  # identical context twice (a repeated paragraph): the nearest wins
+        return Placement(best, best + length, "search")
+    if len(positions) == 1 and length >= 40 and best_context >= 35:
+        return Placement(best, best + length, "search")
+    return None
+
+
+def _search_fuzzy(sel: Selector, text: str) -> Placement | None:
+    exact = sel.exact
+    if len(exact) < 12 or not text:
+        return None  # too short to recognise once edited
+    dmp = diff_match_patch()
+    dmp.Match_Distance = max(1000, len(text) // 4)
+    approx = min(max(0, sel.start), len(text))
+    aligned = fuzz.partial_ratio_alignment(exact, text, score_cutoff=60)
+    if aligned is not None:
+        approx = aligned.dest_start
+    shift = approx - sel.start
+    starts = {approx}
+    ends = {approx + len(exact)}
+    head, tail = exact[:_PIECE], exact[-_PIECE:]
+    _add(starts, dmp.match_main(text, head, approx), 0)
+    _add(ends, dmp.match_main(text, tail, max(0, sel.end + shift - len(tail))), len(tail))
+    if sel.prefix:
+        piece = sel.prefix[-_PIECE:]
+        _add(starts, dmp.match_main(text, piece, max(0, approx - len(piece))), len(piece))
+    if sel.suffix:
+        piece = sel.suffix[:_PIECE]
+        _add(ends, dmp.match_main(text, piece, min(len(text), sel.end + shift)), 0)
+    best: tuple[float, int, int] | None = None
+    for s in starts:
+        for e in ends:
+            if not (0 <= s < e <= len(text)) or not (0.6 <= (e - s) / len(exact) <= 1.6):
+                continue
+            score = fuzz.ratio(text[s:e], exact)
+            if best is None or score > best[0]:
+                best = (score, s, e)
+    if best is None or best[0] < _QUOTE_MIN_RATIO:
+        return None
+    _, s, e = best
+    if _context(sel, text, s, e) < _CONTEXT_MIN:
+        return None
+    return Placement(s, e, "fuzzy")
+
+
+def _add(found: set[int], position: int, offset: int) -> None:
+    if position != -1:
+        found.add(position + offset)
+
+
+def _context(sel: Selector, text: str, start: int, end: int) -> float:
+    """How much the text around [start, end) still looks like the selector's context (0-100)."""
+    before = text[max(0, start - len(sel.prefix)):start]
+    after = text[end:end + len(sel.suffix)]
+    scores = [fuzz.ratio(before, sel.prefix), fuzz.ratio(after, sel.suffix)]
+    return (max(scores) + sum(scores) / 2) / 2
