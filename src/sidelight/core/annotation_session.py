@@ -16,7 +16,7 @@ the researcher chooses with :meth:`resolve_conflict`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,8 +85,12 @@ class CodebookChange:
 
 
 class AnnotationSession(events.Observable):
-    def __init__(self, workspace: Workspace, reviewer: str, use_cache: bool = True):
+    def __init__(self, workspace: Workspace, reviewer: str, use_cache: bool = True,
+                 clock: Callable[[], str] = now, make_id: Callable[[str], str] = new_id):
+        """*clock* and *make_id* are replaceable so that generated sample files are reproducible."""
         super().__init__()
+        self._now = clock
+        self._new_id = make_id
         self.workspace = workspace
         self.root = workspace.root
         self.reviewer = validate_reviewer(reviewer)
@@ -104,7 +108,8 @@ class AnnotationSession(events.Observable):
         self._others: dict[tuple[str, str], AnnotationFile] | None = None
 
     @classmethod
-    def open(cls, workspace: Workspace | str | Path, reviewer: str | None = None, use_cache: bool = True) -> AnnotationSession:
+    def open(cls, workspace: Workspace | str | Path, reviewer: str | None = None, use_cache: bool = True,
+             clock: Callable[[], str] = now, make_id: Callable[[str], str] = new_id) -> AnnotationSession:
         """Open *workspace* for *reviewer* (default: the reviewer name in the settings)."""
         if not isinstance(workspace, Workspace):
             workspace = Workspace.open(workspace)
@@ -112,7 +117,7 @@ class AnnotationSession(events.Observable):
             reviewer = load_settings().reviewer
             if reviewer is None:
                 raise SidelightError(None, "no reviewer name is set yet: choose one before annotating")
-        session = cls(workspace, reviewer, use_cache)
+        session = cls(workspace, reviewer, use_cache, clock, make_id)
         session._load_codebook()
         session._load_own()
         return session
@@ -224,8 +229,8 @@ class AnnotationSession(events.Observable):
     def add_span(self, source_id: str, start: int, end: int, codes: Sequence[str] = (), note: str = "", target: str = "") -> SpanAnnotation:
         source = self._writable_text(source_id)
         codes = self._checked_codes(codes)
-        stamp = now()
-        span = SpanAnnotation(new_id("a"), source_id, self.reviewer, make_selector(source.text, start, end, source.hash),
+        stamp = self._now()
+        span = SpanAnnotation(self._new_id("a"), source_id, self.reviewer, make_selector(source.text, start, end, source.hash),
                               codes, note.strip(), target.strip(), stamp, stamp)
         self._push(RecordChange(f"Add annotation{self._codes_label(codes)}", self, source_id, None, span))
         return span
@@ -250,7 +255,7 @@ class AnnotationSession(events.Observable):
                 changes["selector"], _ = make_selector(source.text, s, e, source.hash), labels.append("Move annotation")
         if not changes:
             return before
-        after = dataclasses.replace(before, modified=now(), **changes)  # type: ignore[arg-type]
+        after = dataclasses.replace(before, modified=self._now(), **changes)  # type: ignore[arg-type]
         label = labels[0] if len(labels) == 1 else "Edit annotation"
         self._push_change(label, before.source_id, before, after)
         return after
@@ -310,8 +315,8 @@ class AnnotationSession(events.Observable):
         """
         self._writable_text(source_id)
         before = self.document(source_id)
-        stamp = now()
-        current = before or DocumentAnnotation(new_id("d"), source_id, self.reviewer, created=stamp, modified=stamp)
+        stamp = self._now()
+        current = before or DocumentAnnotation(self._new_id("d"), source_id, self.reviewer, created=stamp, modified=stamp)
         new_values = dict(current.values)
         for key, value in (values or {}).items():
             if value in (None, ""):
@@ -358,8 +363,8 @@ class AnnotationSession(events.Observable):
         self._check_relation(relation)
         a_text = self._writable_text(a_source)
         b_text = self._text(b_source)
-        stamp = now()
-        link = Link(new_id("l"), self.reviewer, relation,
+        stamp = self._now()
+        link = Link(self._new_id("l"), self.reviewer, relation,
                     LinkEnd(a_source, make_selector(a_text.text, a_start, a_end, a_text.hash)),
                     LinkEnd(b_source, make_selector(b_text.text, b_start, b_end, b_text.hash)),
                     note.strip(), stamp, stamp)
@@ -378,7 +383,7 @@ class AnnotationSession(events.Observable):
             changes["note"] = note.strip()
         if not changes:
             return before
-        after = dataclasses.replace(before, modified=now(), **changes)
+        after = dataclasses.replace(before, modified=self._now(), **changes)
         label = f"Set relation '{RELATIONS[after.relation]}'" if "relation" in changes and len(changes) == 1 else "Edit link"
         self._push_change(label, before.a.source_id, before, after)
         return after
@@ -464,8 +469,8 @@ class AnnotationSession(events.Observable):
     def _push(self, command) -> None:  # noqa: ANN001 - any Command
         self._run(lambda: self.stack.push(command))
 
-    def _push_change(self, label: str, source_id: str, before: Record, after: Record) -> None:
-        orphan = self.is_orphan(before.id)
+    def _push_change(self, label: str, source_id: str, before: Record | None, after: Record) -> None:
+        orphan = before is not None and self.is_orphan(before.id)
         still_orphan = orphan and getattr(before, "selector", None) == getattr(after, "selector", None)
         self._push(RecordChange(label, self, source_id, before, after, orphan, still_orphan))
 
