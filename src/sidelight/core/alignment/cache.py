@@ -1,0 +1,54 @@
+"""A cache of finished alignments keyed by what went into them, so reopening is instant.
+
+The key hashes the algorithm version, every document's id and content hash (plus title and
+outlet, which the result shows) and the corrections in force. Anything else changing (a
+text re-imported, a correction added, a new Sidelight) gives a new key, so a stale result is
+never shown. Entries are JSON (loads in milliseconds, unlike YAML) and written atomically; a
+damaged entry is treated as absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from sidelight.core.alignment.corrections import Corrections
+from sidelight.core.alignment.model import Document
+
+ALGORITHM_VERSION = "1"
+CACHE_DIR = Path(".sidelight-cache") / "alignment"
+
+
+def key(documents: Sequence[Document], corrections: Corrections | None) -> str:
+    payload = {
+        "version": ALGORITHM_VERSION,
+        "documents": [[d.id, d.content_hash or _hash(d.text), d.title, d.outlet] for d in documents],
+        "corrections": corrections.as_yaml() if corrections is not None else None,
+    }
+    return _hash(json.dumps(payload, sort_keys=True, ensure_ascii=False))[:32]
+
+
+def load(directory: str | Path, cache_key: str) -> dict | None:
+    path = Path(directory) / f"{cache_key}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("key") == cache_key else None
+
+
+def store(directory: str | Path, cache_key: str, data: dict) -> None:
+    """Write an entry; a cache that cannot be written only costs time, so errors are ignored."""
+    from sidelight.io.atomic import atomic_write_text
+
+    try:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        atomic_write_text(Path(directory) / f"{cache_key}.json", json.dumps({**data, "key": cache_key}, ensure_ascii=False))
+    except OSError:
+        pass
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

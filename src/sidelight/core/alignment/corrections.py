@@ -1,0 +1,188 @@
+"""Researcher corrections to an alignment: "these two units say the same", "these do not".
+
+Corrections are saved as YAML in the workspace (``alignment/corrections.yaml``) and applied
+on every alignment. A unit is referred to by source id, offsets *and* the quoted text, not by
+its unit number: if segmentation changes, or the text is re-imported with small changes, the
+quote is looked for again (nearest occurrence to the old offsets) and the correction follows
+it; a correction whose quote is gone is reported, never silently applied to the wrong text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sidelight.core.alignment.model import Unit
+from sidelight.core.errors import SidelightError
+
+SCHEMA = 1
+CORRECTIONS_FILE = Path("alignment") / "corrections.yaml"
+Action = Literal["link", "unlink"]
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """Where a unit was when the researcher corrected it."""
+
+    source: str
+    start: int
+    end: int
+    quote: str
+
+    @classmethod
+    def of(cls, unit: Unit) -> UnitRef:
+        return cls(unit.document, unit.start, unit.end, unit.text)
+
+    def as_dict(self) -> dict:
+        return {"source": self.source, "start": self.start, "end": self.end, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Correction:
+    action: Action
+    a: UnitRef
+    b: UnitRef
+    note: str = ""
+
+    def same_pair(self, other: Correction) -> bool:
+        return {self.a, self.b} == {other.a, other.b}
+
+
+class Corrections:
+    """An ordered list of corrections; a later correction of the same pair replaces an earlier one."""
+
+    def __init__(self, items: Iterable[Correction] = ()):
+        self.items: list[Correction] = []
+        for item in items:
+            self._put(item)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def link(self, a: Unit, b: Unit, note: str = "") -> Correction:
+        """Record that ``a`` and ``b`` carry the same claim."""
+        return self._put(Correction("link", *_pair(a, b), note=note))
+
+    def unlink(self, a: Unit, b: Unit, note: str = "") -> Correction:
+        """Record that ``a`` and ``b`` must not be in one claim group."""
+        return self._put(Correction("unlink", *_pair(a, b), note=note))
+
+    def remove(self, a: Unit, b: Unit) -> bool:
+        """Forget any correction of this pair (undo). Returns whether there was one."""
+        probe = Correction("link", UnitRef.of(a), UnitRef.of(b))
+        before = len(self.items)
+        self.items = [c for c in self.items if not c.same_pair(probe)]
+        return len(self.items) != before
+
+    def _put(self, correction: Correction) -> Correction:
+        self.items = [c for c in self.items if not c.same_pair(correction)]
+        self.items.append(correction)
+        return correction
+
+    # -- storage -----------------------------------------------------------------------------
+    def as_yaml(self) -> dict:
+        return {
+            "schema": SCHEMA,
+            "corrections": [
+                {"action": c.action, "units": [c.a.as_dict(), c.b.as_dict()], **({"note": c.note} if c.note else {})}
+                for c in self.items
+            ],
+        }
+
+    @classmethod
+    def from_yaml(cls, data: object, path: str | Path = "<corrections>") -> Corrections:
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
+            raise SidelightError(path, f"not an alignment corrections file of schema {SCHEMA}")
+        items = []
+        for n, entry in enumerate(data.get("corrections") or [], 1):
+            try:
+                action = entry["action"]
+                refs = [UnitRef(str(u["source"]), int(u["start"]), int(u["end"]), str(u["quote"])) for u in entry["units"]]
+                if action not in ("link", "unlink") or len(refs) != 2:
+                    raise ValueError
+            except (KeyError, TypeError, ValueError):
+                raise SidelightError(path, f"correction {n} is malformed (needs action link/unlink and two units)") from None
+            items.append(Correction(action, refs[0], refs[1], str(entry.get("note", ""))))
+        return cls(items)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Corrections:
+        """Read corrections; a missing file means none."""
+        from sidelight.io import yaml_store
+
+        path = Path(path)
+        if not path.exists():
+            return cls()
+        return cls.from_yaml(yaml_store.load_file(path), path)
+
+    def save(self, path: str | Path) -> None:
+        from sidelight.io import yaml_store
+
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SidelightError(path.parent, f"cannot create folder ({exc.strerror})") from None
+        yaml_store.dump_file(path, self.as_yaml())
+
+
+def workspace_corrections_path(root: str | Path) -> Path:
+    return Path(root) / CORRECTIONS_FILE
+
+
+def _pair(a: Unit, b: Unit) -> tuple[UnitRef, UnitRef]:
+    if a.document == b.document:
+        raise SidelightError(None, "two units of the same document cannot be linked or unlinked: "
+                                   "a claim group holds one unit per document")
+    return UnitRef.of(a), UnitRef.of(b)
+
+
+def resolve(ref: UnitRef, units: Sequence[Unit], text: str | None) -> Unit | None:
+    """The current unit a reference points to, or None when its quote is no longer in the text."""
+    if text is None or not ref.quote:
+        return None
+    if text[ref.start:ref.end] == ref.quote:
+        position = ref.start
+    else:
+        found, best = text.find(ref.quote), None
+        while found >= 0:
+            if best is None or abs(found - ref.start) < abs(best - ref.start):
+                best = found
+            found = text.find(ref.quote, found + 1)
+        if best is None:
+            return None
+        position = best
+    middle = position + len(ref.quote) // 2
+    for unit in units:
+        if unit.start <= middle < unit.end:
+            return unit
+    return None
+
+
+def resolve_all(
+    corrections: Corrections, units_by_document: Mapping[str, Sequence[Unit]], texts: Mapping[str, str]
+) -> tuple[list[tuple[Unit, Unit]], list[tuple[Unit, Unit]], list[str]]:
+    """Split corrections into (links, unlinks) between current units, plus problems found."""
+    links, unlinks, problems = [], [], []
+    for c in corrections:
+        a = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
+        b = resolve(c.b, units_by_document.get(c.b.source, ()), texts.get(c.b.source))
+        if a is None or b is None:
+            if c.a.source in texts and c.b.source in texts:
+                missing = c.a if a is None else c.b
+                problems.append(f"{c.action} correction no longer applies: '{_short(missing.quote)}' "
+                                f"is not in {missing.source} any more")
+            continue
+        (links if c.action == "link" else unlinks).append((a, b))
+    return links, unlinks, problems
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,164 @@
+"""Run an alignment end to end: segment, score, group, find conflicts; report progress; cancel.
+
+This is the one function the window's worker thread and the CLI call. It is pure Python
+plus numpy/scipy (imported on first use), touches no Qt, and checks ``should_stop`` between
+steps and inside the long loops so the window can cancel a long run within a fraction of a
+second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sidelight.core.alignment import cache, groups as grouping, matching
+from sidelight.core.alignment.corrections import Corrections, resolve_all
+from sidelight.core.alignment.divergence import conflicts
+from sidelight.core.alignment.model import Document, Group, Match, Unit
+from sidelight.core.alignment.result import Alignment
+from sidelight.core.alignment.segmentation import segment
+from sidelight.core.errors import SidelightError
+
+Progress = Callable[[int, int, str], None]
+ShouldStop = Callable[[], bool]
+TOTAL = 100
+
+
+class AlignmentCancelled(SidelightError):
+    """The researcher stopped the alignment before it finished."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "alignment cancelled")
+
+
+def as_documents(items: Iterable[Any]) -> list[Document]:
+    """Accept :class:`Document`, workspace ``Source`` objects or ``(id, text)`` pairs."""
+    documents: list[Document] = []
+    for item in items:
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, tuple) and len(item) == 2:
+            doc_id, text = item
+            if not isinstance(text, str):
+                raise SidelightError(None, f"document '{doc_id}': text must be a string")
+            documents.append(Document(id=str(doc_id), text=text, title=str(doc_id)))
+        elif hasattr(item, "id") and hasattr(item, "text"):
+            meta = getattr(item, "meta", None)
+            documents.append(Document(
+                id=item.id, text=item.text, title=getattr(item, "title", item.id),
+                outlet=getattr(item, "outlet", ""), content_hash=getattr(meta, "content_hash", "") or "",
+            ))
+        else:
+            raise SidelightError(None, f"cannot align {type(item).__name__}: give sources or (id, text) pairs")
+    seen: set[str] = set()
+    for d in documents:
+        if d.id in seen:
+            raise SidelightError(None, f"document id '{d.id}' is given twice")
+        seen.add(d.id)
+    if not documents:
+        raise SidelightError(None, "nothing to compare: no documents given")
+    return documents
+
+
+def align(
+    documents: Iterable[Any],
+    *,
+    corrections: Corrections | None = None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+    cache_dir: str | Path | None = None,
+) -> Alignment:
+    """Align the claims of ``documents`` (see the package docstring for the whole API)."""
+    docs = as_documents(documents)
+
+    def step(done: int, message: str) -> None:
+        if should_stop is not None and should_stop():
+            raise AlignmentCancelled()
+        if progress is not None:
+            progress(min(done, TOTAL), TOTAL, message)
+
+    step(0, "checking the cache")
+    cache_key = cache.key(docs, corrections) if cache_dir is not None else ""
+    if cache_dir is not None:
+        cached = cache.load(cache_dir, cache_key)
+        if cached is not None:
+            try:
+                result = Alignment.from_json(cached, docs)
+            except (SidelightError, KeyError, TypeError, ValueError):
+                result = None
+            if result is not None:
+                step(TOTAL, "done (from cache)")
+                return result
+
+    units: list[Unit] = []
+    for n, d in enumerate(docs):
+        step(5 + 15 * n // len(docs), f"splitting {d.title or d.id} into claims")
+        units.extend(segment(d.id, d.text))
+    step(20, "reading claims")
+    features = [matching.analyse(u) for u in units]
+    result = _group(docs, units, features, corrections, lambda done, msg: step(done, msg))
+    step(TOTAL, "done")
+    if cache_dir is not None:
+        cache.store(cache_dir, cache_key, result.to_json())
+    return result
+
+
+def _group(
+    docs: Sequence[Document],
+    units: Sequence[Unit],
+    features: Sequence[matching.UnitFeatures],
+    corrections: Corrections | None,
+    step: Callable[[int, str], None],
+) -> Alignment:
+    doc_index = {d.id: i for i, d in enumerate(docs)}
+    document_of = [doc_index[u.document] for u in units]
+    row = {u.id: i for i, u in enumerate(units)}
+    step(35, "comparing claims")
+    if units:
+        vectors = matching.vectorise(features)
+        scored = matching.score_pairs(
+            features, vectors, document_of, len(docs),
+            tick=lambda done, total: step(35 + 35 * done // max(total, 1), "comparing claims"),
+        )
+        pairs = zip(scored.a.tolist(), scored.b.tolist(), scored.score.tolist())
+    else:
+        pairs = iter(())
+    links: list[tuple[int, int]] = []
+    unlinks: list[tuple[int, int]] = []
+    problems: list[str] = []
+    if corrections is not None and len(corrections):
+        by_doc: dict[str, list[Unit]] = {}
+        for u in units:
+            by_doc.setdefault(u.document, []).append(u)
+        linked, unlinked, problems = resolve_all(corrections, by_doc, {d.id: d.text for d in docs})
+        links = [(row[a.id], row[b.id]) for a, b in linked]
+        unlinks = [(row[a.id], row[b.id]) for a, b in unlinked]
+    step(70, "grouping claims")
+    rows_groups, sim, refused = grouping.build_groups(
+        len(units), document_of, pairs, links=links, unlinks=unlinks,
+        tick=lambda done, total: step(70 + 15 * done // max(total, 1), "grouping claims"),
+    )
+    for a, b in refused:
+        problems.append(f"link between '{units[a].text[:40]}…' and '{units[b].text[:40]}…' not applied: "
+                        "it would put two units of one document in one group")
+    forced = set(links)
+    step(85, "finding conflicts")
+    groups: list[Group] = []
+    matches: list[Match] = []
+    for n, rows in enumerate(rows_groups):
+        members = [units[r] for r in rows]
+        documents = tuple(dict.fromkeys(u.document for u in members))
+        kind = "unique" if len(documents) == 1 else ("shared" if len(documents) == len(docs) else "partial")
+        found = conflicts(members, [features[r].facts for r in rows]) if len(rows) > 1 else ()
+        groups.append(Group(id=f"g{n + 1}", kind=kind, units=tuple(u.id for u in members), documents=documents,
+                            score=round(grouping.group_score(rows, sim), 4), conflicts=found))
+        for i, x in enumerate(rows):
+            for y in rows[i + 1:]:
+                score = sim.get((x, y), 0.0)
+                matches.append(Match(units[x].id, units[y].id, round(score, 4),
+                                     matching.evidence(features[x], features[y]),
+                                     corrected=(x, y) in forced or (y, x) in forced))
+        if n % 500 == 0:
+            step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
+    return Alignment(docs, units, groups, matches, problems)

@@ -1,0 +1,237 @@
+"""Checkable facts in a claim unit: amounts, dates, names, who said it, how sure it is.
+
+Two outlets can carry the same claim and still disagree on what matters to a researcher:
+"$234.9 billion" against "US$200 billion", "December 12 to 13" against "Tuesday and
+Wednesday", "Ge said" against "according to Xinhua", "will" against "could". These are found
+with rules over the surface text (no model, no download), each kept with the words that
+stated it so the window can show them. Names are typed by cue words (Party, Ministry,
+University; Sea, City) and a short list of places; what is left is taken for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ("january february march april may june july august september october november december").split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_MONEY = re.compile(
+    rf"(?:(?:US|USD|U\.S\.)\s?\$|\$|USD\s?|RMB\s?|¥|€|£)\s?({_NUMBER})(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?"
+    rf"|({_NUMBER})\s*(thousand|million|billion|trillion)?\s*(?:US dollars|dollars|yuan|euros)\b"
+)
+_PERCENT = re.compile(rf"({_NUMBER})\s*(?:%|percent\b|per cent\b)")
+_DATE = re.compile(
+    rf"\b({_MONTH})\s+(\d{{1,2}})(?:\s*(?:to|-|–|and)\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?\b"
+    rf"|\b({_MONTH})(?:,?\s+(\d{{4}}))?\b"
+    rf"|\b((?:19|20)\d\d)\b"
+)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_PLAIN_NUMBER = re.compile(rf"\b({_NUMBER})(?:\s*(thousand|million|billion|trillion)\b|(st|nd|rd|th)\b|-fold\b)?")
+
+_SPEECH = r"(?:said|says|told|noted|added|predicted|stressed|affirmed|urged|commented|reiterated|suggested|believed|described|warned|claimed|reported|stated)"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
+_ATTRIBUTION = [
+    re.compile(rf"\baccording to (?:the )?({_NAME}|experts|analysts|observers|sources)"),
+    re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|analysts|observers|experts|the expert)\s+{_SPEECH}\b"),
+    re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})"),
+    re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
+]
+_HEDGES = re.compile(
+    r"\b(could|may|might|would|will|can|should|likely|unlikely|perhaps|possibly|probably|"
+    r"reportedly|allegedly|expected|expects?|potential(?:ly)?|predicted|believed|appears?|seems?)\b",
+    re.I,
+)
+
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"
+_ENTITY = re.compile(rf"{_CAP}(?:(?:\s+|\s+of\s+(?:the\s+)?){_CAP})*")
+_ORG_CUES = set(
+    """party committee agency ministry university institute academy college times xinhua cgtn vov
+    online group co ltd council congress bureau news media bank corporation company
+    government navy navies army school department office association union commission voice""".split()
+)
+_PLACE_CUES = set("sea gulf city province river island islands strait bay mountains region republic palace".split())
+PLACES = set(
+    """china vietnam hanoi beijing shanghai us u.s. japan korea singapore laos europe asia taiwan
+    hong kong xinjiang xizang tibet washington tokyo nanning guangxi hainan shenzhen guangzhou
+    yunnan india russia america philippines thailand cambodia malaysia indonesia myanmar
+    australia africa ho chi minh""".split()
+)
+_TITLES = set(
+    """president premier minister secretary general deputy prime foreign vice chairman chairwoman
+    spokesperson spokesman dean director professor mr mrs ms dr top chinese vietnamese state
+    commerce""".split()
+)
+_NOT_NAMES = set(
+    """the a an this that these those in on at during after before since as but and however moreover
+    additionally furthermore besides also meanwhile instead regarding against amid given last such
+    their its it they he she we our there most many some both each every for from to with by
+    currently nearly recently if when while although though yet so thus therefore photo editor's
+    note initiative declaration convention code conduct corridors circle expo partnership summit
+    meeting policy strategy plan economic comprehensive regional international national central
+    steering cooperation two one first second third new steady managing connectivity children
+    people observers analysts experts bilateral monday tuesday wednesday thursday friday saturday
+    sunday communist socialist western southeast asian european""".split()
+) | {m.capitalize() for m in MONTHS} | {m for m in MONTHS}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One stated fact: ``key`` is compared across units, ``text`` is what the unit wrote."""
+
+    key: object
+    text: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    money: tuple[Fact, ...] = ()
+    percent: tuple[Fact, ...] = ()
+    number: tuple[Fact, ...] = ()
+    date: tuple[Fact, ...] = ()
+    weekday: tuple[Fact, ...] = ()
+    person: tuple[Fact, ...] = ()
+    place: tuple[Fact, ...] = ()
+    organisation: tuple[Fact, ...] = ()
+    attribution: tuple[Fact, ...] = ()
+    hedging: tuple[Fact, ...] = ()
+
+    def numbers_for_evidence(self) -> set[str]:
+        return {f.text for f in (*self.money, *self.percent, *self.number, *self.date)}
+
+    def entities_for_evidence(self) -> dict[str, str]:
+        return {str(f.key): f.text for f in (*self.person, *self.place, *self.organisation)}
+
+
+def _value(number: str, scale: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def extract(text: str) -> Facts:
+    """All facts stated in one unit's text."""
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match) -> bool:
+        return all(m.end() <= s or m.start() >= e for s, e in taken)
+
+    money, percent, dates, weekdays, numbers = [], [], [], [], []
+    for m in _MONEY.finditer(text):
+        number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        money.append(Fact(round(_value(number, scale), 2), m.group(0).strip()))
+        taken.append(m.span())
+    for m in _PERCENT.finditer(text):
+        if free(m):
+            percent.append(Fact(float(m.group(1).replace(",", "")), m.group(0)))
+            taken.append(m.span())
+    for m in _DATE.finditer(text):
+        if not free(m):
+            continue
+        if m.group(1):
+            key = (m.group(1).lower(), int(m.group(2)), int(m.group(3)) if m.group(3) else None,
+                   int(m.group(4)) if m.group(4) else None)
+        elif m.group(5):
+            if m.group(5) == "May" and not m.group(6):
+                continue  # the modal verb, not the month
+            key = (m.group(5).lower(), None, None, int(m.group(6)) if m.group(6) else None)
+        else:
+            key = (None, None, None, int(m.group(7)))
+        dates.append(Fact(key, m.group(0)))
+        taken.append(m.span())
+    for m in _WEEKDAY.finditer(text):
+        weekdays.append(Fact(m.group(1).lower(), m.group(0)))
+    for m in _PLAIN_NUMBER.finditer(text):
+        if free(m) and not _inside_name(text, m.start()):
+            numbers.append(Fact(_value(m.group(1), m.group(2)), m.group(0)))
+    blanked = text
+    for s, e in taken:  # "US$200" is an amount, not a mention of the United States
+        blanked = blanked[:s] + " " * (e - s) + blanked[e:]
+    people, places, orgs = _entities(blanked)
+    return Facts(
+        money=tuple(money), percent=tuple(percent), number=tuple(numbers), date=tuple(dates),
+        weekday=tuple(weekdays), person=people, place=places, organisation=orgs,
+        attribution=_attribution(text), hedging=_hedging(text),
+    )
+
+
+def _inside_name(text: str, position: int) -> bool:
+    """A digit glued to letters ("G20", "COVID-19") is part of a name, not a quantity."""
+    return position > 0 and (text[position - 1].isalpha() or text[position - 1] == "-")
+
+
+def _entities(text: str) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+    people: dict[str, Fact] = {}
+    places: dict[str, Fact] = {}
+    orgs: dict[str, Fact] = {}
+    for m in _ENTITY.finditer(text):
+        for offset, name in _names_in(m.group(0)):
+            lowered = [w.lower() for w in name.split()]
+            key = name.lower()
+            if any(w in _ORG_CUES for w in lowered) or (name.isupper() and len(name) <= 6 and key not in PLACES):
+                orgs.setdefault(key, Fact(key, name))
+            elif key in PLACES or any(w in _PLACE_CUES for w in lowered) or all(w in PLACES for w in lowered):
+                places.setdefault(key, Fact(key, name))
+            elif not any(w in _NOT_NAMES for w in lowered) and len(lowered) <= 4:
+                start = m.start() + offset
+                if start == 0 and len(lowered) == 1 and not _followed_by_speech(text, m.end()):
+                    continue  # a capitalised first word is usually just a first word
+                people.setdefault(key, Fact(key, name))
+    return tuple(people.values()), tuple(places.values()), tuple(orgs.values())
+
+
+def _names_in(sequence: str) -> list[tuple[int, str]]:
+    """Split a run of capitalised words into names: drop titles, cut after an organisation's
+    last cue word ("... Central Committee | Nguyen Phu Trong"), split "China-Vietnam" in places."""
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in sequence.split()]
+    names: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if not names[-1] and (lower in _NOT_NAMES or lower in _TITLES or lower in ("of", "the")):
+            continue
+        names[-1].append(word)
+        following = words[i + 1].lower() if i + 1 < len(words) else "of"
+        if (lower in _ORG_CUES or lower in _PLACE_CUES) and following not in ("of", "the") \
+                and following not in _ORG_CUES and following not in _PLACE_CUES:
+            names.append([])
+    out: list[tuple[int, str]] = []
+    for parts in names:
+        while parts and parts[-1].lower() in ("of", "the"):
+            parts.pop()
+        if not parts:
+            continue
+        name = " ".join(parts)
+        pieces = name.split("-")
+        if len(pieces) > 1 and all(p.lower() in PLACES for p in pieces):
+            out.extend((sequence.find(p), p) for p in pieces)
+        else:
+            out.append((sequence.find(parts[0]), name))
+    return out
+
+
+def _followed_by_speech(text: str, position: int) -> bool:
+    return re.match(rf"[\s,]+(?:\w+\s+)?{_SPEECH}\b", text[position:position + 40]) is not None
+
+
+def _attribution(text: str) -> tuple[Fact, ...]:
+    found: dict[str, Fact] = {}
+    for pattern in _ATTRIBUTION:
+        for m in pattern.finditer(text):
+            source = m.group(1).strip()
+            words = [w for w in source.split() if w.lower() not in _TITLES and w.lower() != "the"]
+            if not words or words[0].lower() in _NOT_NAMES - {"analysts", "observers", "experts"}:
+                continue
+            source = " ".join(words).rstrip(".")
+            found.setdefault(source.lower(), Fact(source.lower(), source))
+    return tuple(found.values())
+
+
+def _hedging(text: str) -> tuple[Fact, ...]:
+    found: dict[str, Fact] = {}
+    for m in _HEDGES.finditer(text):
+        word = m.group(1)
+        if word == "May":
+            continue  # the month
+        found.setdefault(word.lower(), Fact(word.lower(), word.lower()))
+    return tuple(found.values())

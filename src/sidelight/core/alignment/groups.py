@@ -1,0 +1,103 @@
+"""Build claim groups from scored pairs without chaining unrelated sentences together.
+
+Connected components over "similar enough" pairs chain A~B~C~D into one giant group even
+when A and D have nothing in common. Here groups grow greedily from the strongest pair down,
+and two groups merge only when
+
+* they share no document (a group holds at most one unit per document: one claim, as each
+  outlet states it), and
+* they are close as wholes: the average score over every cross pair (a missing pair counts
+  as 0) reaches ``link_min``, a clique-like condition a chain cannot meet.
+
+Researcher corrections enter here: a linked pair is merged first and unconditionally
+(unless it would put two units of one document together), an unlinked pair may never end
+up in one group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+EDGE_MIN = 0.30  # weakest pair that may start or extend a group
+LINK_MIN = 0.24  # weakest average over all cross pairs for two groups to merge
+
+
+def build_groups(
+    n_units: int,
+    document_of: list[int],
+    pairs: Iterable[tuple[int, int, float]],
+    *,
+    links: Iterable[tuple[int, int]] = (),
+    unlinks: Iterable[tuple[int, int]] = (),
+    edge_min: float = EDGE_MIN,
+    link_min: float = LINK_MIN,
+    tick: Callable[[int, int], None] | None = None,
+) -> tuple[list[list[int]], dict[tuple[int, int], float], list[tuple[int, int]]]:
+    """Return (groups as lists of unit rows, pair scores used, links that could not be applied)."""
+    sim: dict[tuple[int, int], float] = {}
+    for a, b, s in pairs:
+        sim[(a, b) if a < b else (b, a)] = s
+    forbidden = {(min(a, b), max(a, b)) for a, b in unlinks}
+    forced = [(min(a, b), max(a, b)) for a, b in links if a != b]
+    for pair in forced:
+        sim[pair] = 1.0
+    for pair in forbidden:
+        sim.pop(pair, None)
+
+    members: list[list[int]] = [[i] for i in range(n_units)]
+    docs: list[set[int]] = [{document_of[i]} for i in range(n_units)]
+    cluster = list(range(n_units))
+    refused: list[tuple[int, int]] = []
+
+    def mergeable(ca: int, cb: int, forced_pair: bool) -> bool:
+        if docs[ca] & docs[cb]:
+            return False
+        total = 0.0
+        for x in members[ca]:
+            for y in members[cb]:
+                key = (x, y) if x < y else (y, x)
+                if key in forbidden:
+                    return False
+                total += sim.get(key, 0.0)
+        return forced_pair or total / (len(members[ca]) * len(members[cb])) >= link_min
+
+    def merge(ca: int, cb: int) -> None:
+        if len(members[ca]) < len(members[cb]):
+            ca, cb = cb, ca
+        for x in members[cb]:
+            cluster[x] = ca
+        members[ca].extend(members[cb])
+        docs[ca] |= docs[cb]
+        members[cb], docs[cb] = [], set()
+
+    for a, b in forced:
+        ca, cb = cluster[a], cluster[b]
+        if ca == cb:
+            continue
+        if mergeable(ca, cb, True):
+            merge(ca, cb)
+        else:
+            refused.append((a, b))
+
+    edges = sorted(((s, k) for k, s in sim.items() if s >= edge_min), reverse=True)
+    for step, (_score, (a, b)) in enumerate(edges):
+        if tick and step % 20_000 == 0:
+            tick(step, len(edges))
+        ca, cb = cluster[a], cluster[b]
+        if ca != cb and mergeable(ca, cb, False):
+            merge(ca, cb)
+    groups = [sorted(m) for m in members if m]
+    groups.sort(key=lambda g: g[0])
+    return groups, sim, refused
+
+
+def group_score(rows: list[int], sim: dict[tuple[int, int], float]) -> float:
+    """Average score over all pairs of the group (1.0 for a single unit)."""
+    if len(rows) < 2:
+        return 1.0
+    total, count = 0.0, 0
+    for i, x in enumerate(rows):
+        for y in rows[i + 1:]:
+            total += sim.get((x, y) if x < y else (y, x), 0.0)
+            count += 1
+    return total / count

@@ -1,0 +1,121 @@
+"""The immutable pieces an alignment is made of: documents, claim units, matches, groups.
+
+They are frozen dataclasses so that the window, the CLI and the cache can share them freely
+without one of them changing what another shows. Offsets always index the cleaned text of the
+document (``document.text[unit.start:unit.end] == unit.text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+GroupKind = Literal["shared", "partial", "unique"]
+UnitKind = Literal["sentence", "clause", "heading", "caption"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text taking part in an alignment (usually a workspace source)."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A claim unit: a sentence, a clause of a long sentence, a headline or a caption."""
+
+    id: str
+    document: str
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: UnitKind = "sentence"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two units were matched: what they share after normalisation."""
+
+    terms: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {"terms": list(self.terms), "numbers": list(self.numbers), "entities": list(self.entities)}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A scored link between two units of different documents (``a`` < ``b`` by unit order)."""
+
+    a: str
+    b: str
+    score: float
+    evidence: Evidence = field(default_factory=Evidence)
+    corrected: bool = False  # True when a researcher linked the pair by hand
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A fact the units of one group state differently: ``values`` maps unit id to its wording."""
+
+    type: str
+    values: dict[str, str]
+
+    def as_dict(self) -> dict:
+        return {"type": self.type, "values": dict(self.values)}
+
+
+@dataclass(frozen=True)
+class Group:
+    """One claim as carried by one or more documents (never two units of the same document)."""
+
+    id: str
+    kind: GroupKind
+    units: tuple[str, ...]
+    documents: tuple[str, ...]
+    score: float
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One run of a word-level diff between unit ``a`` and unit ``b``.
+
+    ``op`` is ``"equal"``, ``"delete"`` (only in ``a``) or ``"insert"`` (only in ``b``);
+    ``a_start``/``a_end`` and ``b_start``/``b_end`` are offsets into the documents' texts
+    (an empty range on the side the run is missing from).
+    """
+
+    op: Literal["equal", "delete", "insert"]
+    text: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class UnitComparison:
+    """What the window shows for a pair of units: the word diff and the conflicting facts."""
+
+    a: Unit
+    b: Unit
+    ops: tuple[DiffOp, ...]
+    conflicts: tuple[Conflict, ...]
+    score: float | None  # the match score when the pair was matched, else None
+
+
+@dataclass(frozen=True)
+class Blindspot:
+    """For one document: the claims others carry that it leaves out, and its unique claims."""
+
+    document: str
+    omitted: tuple[Group, ...]  # most widely carried first
+    unique: tuple[Group, ...]

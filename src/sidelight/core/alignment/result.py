@@ -1,0 +1,218 @@
+"""The outcome of an alignment, and the questions the window and the CLI ask of it.
+
+An :class:`Alignment` is immutable once built; every query (a unit's counterparts, the
+groups a filter keeps, the coverage matrix, one pair's diff) is answered from indexes built
+once, so the window can call them on every click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sidelight.core.alignment import divergence, omissions
+from sidelight.core.alignment.facts import Facts, extract
+from sidelight.core.alignment.model import (
+    Blindspot,
+    Conflict,
+    Document,
+    Evidence,
+    Group,
+    GroupKind,
+    Match,
+    Unit,
+    UnitComparison,
+)
+from sidelight.core.errors import SidelightError
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Groups x documents: ``cells[g][d]`` is the unit id of group ``g`` in document ``d``, or None."""
+
+    documents: tuple[str, ...]
+    groups: tuple[str, ...]
+    cells: tuple[tuple[str | None, ...], ...]
+
+
+class Alignment:
+    """Units, claim groups and matches of a set of documents."""
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        units: Sequence[Unit],
+        groups: Sequence[Group],
+        matches: Sequence[Match],
+        problems: Sequence[str] = (),
+    ):
+        self.documents: tuple[Document, ...] = tuple(documents)
+        self.units: tuple[Unit, ...] = tuple(units)
+        self.groups: tuple[Group, ...] = tuple(groups)
+        self.matches: tuple[Match, ...] = tuple(matches)
+        self.problems: tuple[str, ...] = tuple(problems)  # corrections that could not be applied
+        self._documents = {d.id: d for d in self.documents}
+        self._units = {u.id: u for u in self.units}
+        self._by_document: dict[str, list[Unit]] = {d.id: [] for d in self.documents}
+        for unit in self.units:
+            self._by_document[unit.document].append(unit)
+        self._groups = {g.id: g for g in self.groups}
+        self._group_of = {uid: g for g in self.groups for uid in g.units}
+        self._matches = {(m.a, m.b): m for m in self.matches}
+
+    # -- looking things up -------------------------------------------------------------------
+    def document(self, document_id: str) -> Document:
+        try:
+            return self._documents[document_id]
+        except KeyError:
+            raise SidelightError(None, f"no document '{document_id}' in this alignment") from None
+
+    def unit(self, unit_id: str) -> Unit:
+        try:
+            return self._units[unit_id]
+        except KeyError:
+            raise SidelightError(None, f"no claim unit '{unit_id}' in this alignment") from None
+
+    def group(self, group_id: str) -> Group:
+        try:
+            return self._groups[group_id]
+        except KeyError:
+            raise SidelightError(None, f"no claim group '{group_id}' in this alignment") from None
+
+    def units_of(self, document_id: str) -> list[Unit]:
+        """The document's units in reading order."""
+        self.document(document_id)
+        return list(self._by_document[document_id])
+
+    def unit_at(self, document_id: str, offset: int) -> Unit | None:
+        """The unit covering character ``offset`` of the document (for clicks in the text)."""
+        for unit in self._by_document.get(document_id, ()):
+            if unit.start <= offset < unit.end:
+                return unit
+        return None
+
+    def group_of(self, unit_id: str) -> Group:
+        self.unit(unit_id)
+        return self._group_of[unit_id]
+
+    def kind_of(self, unit_id: str) -> GroupKind:
+        return self.group_of(unit_id).kind
+
+    def counterparts(self, unit_id: str) -> list[Unit]:
+        """The units of other documents that carry the same claim, in document order."""
+        return [self._units[u] for u in self.group_of(unit_id).units if u != unit_id]
+
+    def match(self, a: str, b: str) -> Match | None:
+        """The scored link between two units, with its evidence, if they were matched."""
+        return self._matches.get((a, b)) or self._matches.get((b, a))
+
+    def matches_of(self, group_id: str) -> list[Match]:
+        members = set(self.group(group_id).units)
+        return [m for m in self.matches if m.a in members and m.b in members]
+
+    # -- comparing ---------------------------------------------------------------------------
+    def compare(self, a: str, b: str) -> UnitComparison:
+        """Word-level diff runs and conflicting facts between any two units."""
+        ua, ub = self.unit(a), self.unit(b)
+        found = self.match(a, b)
+        return UnitComparison(
+            a=ua, b=ub, ops=divergence.word_diff(ua, ub),
+            conflicts=divergence.conflicts([ua, ub], [_facts(ua.text), _facts(ub.text)]),
+            score=found.score if found else None,
+        )
+
+    def conflicts_between(self, unit_ids: Sequence[str]) -> tuple[Conflict, ...]:
+        units = [self.unit(u) for u in unit_ids]
+        return divergence.conflicts(units, [_facts(u.text) for u in units])
+
+    # -- filtering and summaries -------------------------------------------------------------
+    def filter_groups(
+        self,
+        kind: GroupKind | Sequence[GroupKind] | None = None,
+        unique_to: str | None = None,
+        has_conflicts: bool | None = None,
+        omitted_by: str | None = None,
+        carried_by: str | None = None,
+    ) -> list[Group]:
+        """Groups that pass every given condition (None means "don't care")."""
+        kinds = {kind} if isinstance(kind, str) else (set(kind) if kind is not None else None)
+        for doc in (unique_to, omitted_by, carried_by):
+            if doc is not None:
+                self.document(doc)
+        out = []
+        for g in self.groups:
+            if kinds is not None and g.kind not in kinds:
+                continue
+            if unique_to is not None and g.documents != (unique_to,):
+                continue
+            if has_conflicts is not None and bool(g.conflicts) != has_conflicts:
+                continue
+            if omitted_by is not None and omitted_by in g.documents:
+                continue
+            if carried_by is not None and carried_by not in g.documents:
+                continue
+            out.append(g)
+        return out
+
+    def coverage(self) -> Coverage:
+        """Which document carries which claim: the matrix behind the overview."""
+        doc_ids = tuple(d.id for d in self.documents)
+        cells = []
+        for g in self.groups:
+            by_doc = {self._units[u].document: u for u in g.units}
+            cells.append(tuple(by_doc.get(d) for d in doc_ids))
+        return Coverage(documents=doc_ids, groups=tuple(g.id for g in self.groups), cells=tuple(cells))
+
+    def blindspot(self, document_id: str) -> Blindspot:
+        self.document(document_id)
+        return omissions.blindspot(document_id, self.groups)
+
+    def counts(self) -> dict[str, int]:
+        counts = {"shared": 0, "partial": 0, "unique": 0}
+        for g in self.groups:
+            counts[g.kind] += 1
+        return counts
+
+    # -- serialising -------------------------------------------------------------------------
+    def to_json(self) -> dict:
+        """Plain data for the CLI, exports and the cache (documents' texts are not included)."""
+        return {
+            "documents": [{"id": d.id, "title": d.title, "outlet": d.outlet, "content_hash": d.content_hash}
+                          for d in self.documents],
+            "units": [{"id": u.id, "document": u.document, "start": u.start, "end": u.end, "text": u.text,
+                       "kind": u.kind} for u in self.units],
+            "groups": [{"id": g.id, "kind": g.kind, "units": list(g.units), "documents": list(g.documents),
+                        "score": round(g.score, 4), "conflicts": [c.as_dict() for c in g.conflicts]}
+                       for g in self.groups],
+            "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),
+                         "corrected": m.corrected} for m in self.matches],
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, documents: Sequence[Document]) -> Alignment:
+        """Rebuild from :meth:`to_json` output, given the same documents (texts are not stored)."""
+        texts = {d.id: d.text for d in documents}
+        units: list[Unit] = []
+        per_document: dict[str, int] = {}
+        for u in data["units"]:
+            index = per_document.get(u["document"], 0)
+            per_document[u["document"]] = index + 1
+            unit = Unit(id=u["id"], document=u["document"], index=index, start=u["start"], end=u["end"],
+                        text=u["text"], kind=u.get("kind", "sentence"))
+            if texts.get(unit.document, "")[unit.start:unit.end] != unit.text:
+                raise SidelightError(None, "cached alignment does not fit the documents' texts")
+            units.append(unit)
+        groups = [Group(id=g["id"], kind=g["kind"], units=tuple(g["units"]), documents=tuple(g["documents"]),
+                        score=g["score"], conflicts=tuple(Conflict(c["type"], dict(c["values"])) for c in g["conflicts"]))
+                  for g in data["groups"]]
+        matches = [Match(a=m["a"], b=m["b"], score=m["score"], corrected=m.get("corrected", False),
+                         evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))
+                   for m in data["matches"]]
+        return cls(documents, units, groups, matches, data.get("problems", ()))
+
+
+@lru_cache(maxsize=4096)
+def _facts(text: str) -> Facts:
+    return extract(text)

@@ -1,0 +1,107 @@
+"""Sparse TF-IDF vectors of claim units: one over terms, one over character n-grams.
+
+Term vectors (stems and synonym canons, plus adjacent-term pairs) see paraphrase at the word
+level; character 4-gram vectors of the surface words see what stemming misses
+("nontraditional" / "non-traditional", "antiterrorism" / "terrorism"). Weights are sublinear
+TF times smoothed IDF, computed over units rather than documents, so words every sentence
+of the story uses ("China", "Vietnam", "cooperation") count for little. numpy and scipy are
+imported here only, when an alignment actually runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+CHAR_N = 4
+BIGRAM_WEIGHT = 0.5
+
+
+@dataclass
+class UnitVectors:
+    """Row ``i`` of each matrix belongs to unit ``i``; rows are L2-normalised."""
+
+    terms: Any  # scipy.sparse.csr_matrix, units x (terms + term pairs)
+    chars: Any  # scipy.sparse.csr_matrix, units x character n-grams
+    unigram_mask: Any  # numpy bool array over the columns of ``terms``: True for single terms
+    term_df: Any  # numpy int array: in how many units each column of ``terms`` occurs
+
+
+@lru_cache(maxsize=100_000)
+def char_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    if len(padded) <= CHAR_N:
+        return (padded,)
+    return tuple(padded[i:i + CHAR_N] for i in range(len(padded) - CHAR_N + 1))
+
+
+def build(unit_terms: Sequence[Sequence[str]], unit_words: Sequence[Sequence[str]]) -> UnitVectors:
+    """Vectors for units given their content terms and their content surface words."""
+    import numpy as np
+
+    def term_features(terms: Sequence[str]) -> Iterable[tuple[str, float]]:
+        for t in terms:
+            yield t, 1.0
+        for a, b in zip(terms, terms[1:]):
+            yield f"{a} {b}", BIGRAM_WEIGHT
+
+    def word_features(words: Sequence[str]) -> Iterable[tuple[str, float]]:
+        for w in words:
+            for g in char_grams(w):
+                yield g, 1.0
+
+    terms, term_vocab = _tfidf([term_features(t) for t in unit_terms])
+    chars, _ = _tfidf([word_features(w) for w in unit_words])
+    mask = np.fromiter((" " not in name for name in term_vocab), dtype=bool, count=len(term_vocab))
+    df = np.bincount(terms.indices, minlength=terms.shape[1])
+    return UnitVectors(terms=terms, chars=chars, unigram_mask=mask, term_df=df)
+
+
+def _tfidf(rows: Iterable[Iterable[tuple[str, float]]]):
+    import numpy as np
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for features in rows:
+        counts: Counter[int] = Counter()
+        for name, weight in features:
+            counts[vocab.setdefault(name, len(vocab))] += weight
+        indices.extend(counts.keys())
+        data.extend(counts.values())
+        indptr.append(len(indices))
+    n = len(indptr) - 1
+    matrix = sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(n, max(len(vocab), 1)),
+    )
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    matrix.data = (1.0 + np.log(np.maximum(matrix.data, 1e-9))) * idf[matrix.indices]
+    matrix.data = np.maximum(matrix.data, 0.0)
+    _normalise_rows(matrix)
+    names = [""] * len(vocab)
+    for name, index in vocab.items():
+        names[index] = name
+    return matrix, names
+
+
+def _normalise_rows(matrix) -> None:
+    import numpy as np
+
+    lengths = np.diff(matrix.indptr)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = np.repeat(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0), lengths)
+    matrix.data *= scale
+
+
+def rowwise_dot(matrix, rows_a, rows_b):
+    """Cosine of row ``rows_a[k]`` with row ``rows_b[k]`` for every ``k`` (rows are unit length)."""
+    import numpy as np
+
+    if len(rows_a) == 0:
+        return np.zeros(0)
+    return np.asarray(matrix[rows_a].multiply(matrix[rows_b]).sum(axis=1)).ravel()
