@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-EDGE_MIN = 0.30  # weakest pair that may start or extend a group
-LINK_MIN = 0.24  # weakest average over all cross pairs for two groups to merge
+EDGE_MIN = 0.22  # weakest pair that may start or extend a group
+LINK_MIN = 0.20  # weakest average over all cross pairs for two groups to merge
 
 
 def build_groups(

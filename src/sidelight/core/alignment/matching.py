@@ -12,6 +12,7 @@ evidence of one claim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,13 +30,20 @@ BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
 BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections
 CANDIDATE_FLOOR = 0.02  # partial term cosine below which a proposed pair is dropped
 CHUNK = 50_000
+_FAMILY = {"section": -1, "caption": 1}
+
+
+NAME_WEIGHT = 0.5  # names say what a sentence is about, not what it claims
+_NAME_WORD = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+")
 
 
 @dataclass(frozen=True)
 class UnitFeatures:
     """What matching and divergence need to know about a unit, computed once."""
 
+    kind: str
     terms: tuple[str, ...]
+    names: frozenset[str]
     words: tuple[str, ...]
     forms: dict[str, str]
     facts: Facts
@@ -43,8 +51,11 @@ class UnitFeatures:
 
 def analyse(unit: Unit) -> UnitFeatures:
     words = tuple(w for w in term_tools.words(unit.text) if w not in term_tools.STOP_WORDS)
+    names = frozenset(term_tools.term_of(w.lower()) for w in _NAME_WORD.findall(unit.text))
     return UnitFeatures(
+        kind=unit.kind,
         terms=tuple(term_tools.content_terms(unit.text)),
+        names=names,
         words=words,
         forms=term_tools.surface_forms(unit.text),
         facts=extract(unit.text),
@@ -61,7 +72,8 @@ class ScoredPairs:
 
 
 def vectorise(features: Sequence[UnitFeatures]) -> UnitVectors:
-    return build([f.terms for f in features], [f.words for f in features])
+    return build([f.terms for f in features], [f.words for f in features],
+                 [{t: NAME_WEIGHT for t in f.names} for f in features])
 
 
 def score_pairs(
@@ -80,7 +92,12 @@ def score_pairs(
     columns = np.flatnonzero(vectors.unigram_mask & (vectors.term_df >= 2) & (vectors.term_df <= cap))
     block = vectors.terms[:, columns].tocsr()
     proposed = sparse.triu(block @ block.T, k=1).tocoo()
-    keep = (docs[proposed.row] != docs[proposed.col]) & (proposed.data >= CANDIDATE_FLOOR)
+    # Section titles are never matched; captions only with captions (they describe photos).
+    family = np.asarray([_FAMILY.get(f.kind, 0) for f in features], dtype=np.int64)
+    keep = (
+        (docs[proposed.row] != docs[proposed.col]) & (proposed.data >= CANDIDATE_FLOOR)
+        & (family[proposed.row] == family[proposed.col]) & (family[proposed.row] >= 0)
+    )
     rows_a, rows_b = proposed.row[keep], proposed.col[keep]
     scores = np.zeros(len(rows_a))
     for start in range(0, len(rows_a), CHUNK):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 GroupKind = Literal["shared", "partial", "unique"]
-UnitKind = Literal["sentence", "clause", "heading", "caption"]
+UnitKind = Literal["sentence", "clause", "heading", "section", "caption"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,11 @@ class Document:
 
 @dataclass(frozen=True)
 class Unit:
-    """A claim unit: a sentence, a clause of a long sentence, a headline or a caption."""
+    """A claim unit: a sentence, a clause of a long sentence, a headline, section title or caption.
+
+    Section titles ("Managing divergences") are units so every character of the text belongs
+    to one, but they are never matched: they announce a topic, they do not state a claim.
+    """
 
     id: str
     document: str

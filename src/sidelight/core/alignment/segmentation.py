@@ -1,7 +1,7 @@
 """Cut a document into claim units with exact character offsets.
 
-Paragraphs are separated by blank lines. A short paragraph without closing punctuation (a
-headline, a section title) and a photo caption ending in a credit ("/CFP", "(SHEN HONG)",
+Paragraphs are separated by blank lines. A short paragraph without closing punctuation (the
+headline, kind "heading"; a section title further down, kind "section") and a photo caption ending in a credit ("/CFP", "(SHEN HONG)",
 "Photo: Xinhua") are one unit each, because splitting "... 2023. /CFP" into two "sentences"
 would create a fake claim. Other paragraphs go through pysbd, which copes with "US$185.1",
 "U.S." and quotes; its sentences are re-found in the paragraph so offsets stay exact even
@@ -57,14 +57,18 @@ def segment(document_id: str, text: str) -> list[Unit]:
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, str]]:
+    in_body = False
     for p_start, p_end in _paragraphs(text):
         paragraph = text[p_start:p_end]
         words = len(_WORD.findall(paragraph))
         if _CREDIT.search(paragraph) and words <= CAPTION_MAX_WORDS:
             yield p_start, p_end, "caption"
         elif words <= HEADING_MAX_WORDS and not _TERMINAL.search(paragraph) and "\n" not in paragraph:
-            yield p_start, p_end, "heading"
+            # Headline and deck come before the body and state the story in brief; a title
+            # inside the body only announces a section.
+            yield p_start, p_end, "section" if in_body else "heading"
         else:
+            in_body = True
             for s_start, s_end in _sentences(paragraph):
                 for c_start, c_end, kind in _clauses(paragraph, s_start, s_end):
                     yield p_start + c_start, p_start + c_end, kind

@@ -21,6 +21,11 @@ _PHRASES = [
     (re.compile(r"\bassociation of southeast asian nations\b|\basean\b"), " asean "),
     (re.compile(r"\bcommunist party of china\b|\bchinese communist party\b|\bcpc\b"), " cpc "),
     (re.compile(r"\bcommunist party of vietnam\b|\bvietnamese communist party\b|\bcpv\b"), " cpv "),
+    # Appositive party and state titles identify a person; spelled out in full they would make
+    # any two sentences that name a leader look alike.
+    (re.compile(r"\b(?:general\s+)?secretar(?:y|ies)\s+of\s+the\s+(?:cpc|cpv)(?:\s*\(\s*\w+\s*\))?(?:\s+central\s+committee)?"), " partyleader "),
+    (re.compile(r"\bmember\s+of\s+the\s+political\s+bureau\s+of\s+the\s+(?:cpc|cpv)(?:\s*\(\s*\w+\s*\))?(?:\s+central\s+committee)?"), " politburo "),
+    (re.compile(r"\b(?:cpc|cpv)(?:\s*\(\s*\w+\s*\))?\s+central\s+committee\b"), " partyleader "),
     (re.compile(r"\bsouth china sea\b"), " southchinasea "),
     (re.compile(r"\bbelt and road(?: initiative)?\b|\bbri\b"), " beltroad "),
     (re.compile(r"\bper ?cent\b|%"), " percent "),

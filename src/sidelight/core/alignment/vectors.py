@@ -11,7 +11,7 @@ imported here only, when an alignment actually runs.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,13 +38,18 @@ def char_grams(word: str) -> tuple[str, ...]:
     return tuple(padded[i:i + CHAR_N] for i in range(len(padded) - CHAR_N + 1))
 
 
-def build(unit_terms: Sequence[Sequence[str]], unit_words: Sequence[Sequence[str]]) -> UnitVectors:
-    """Vectors for units given their content terms and their content surface words."""
+def build(
+    unit_terms: Sequence[Sequence[str]],
+    unit_words: Sequence[Sequence[str]],
+    term_weights: Sequence[Mapping[str, float]] | None = None,
+) -> UnitVectors:
+    """Vectors for units given their content terms, their content surface words, and optional
+    per-unit weights for some terms (names count less than what is said about them)."""
     import numpy as np
 
-    def term_features(terms: Sequence[str]) -> Iterable[tuple[str, float]]:
+    def term_features(terms: Sequence[str], weights: Mapping[str, float]) -> Iterable[tuple[str, float]]:
         for t in terms:
-            yield t, 1.0
+            yield t, weights.get(t, 1.0)
         for a, b in zip(terms, terms[1:]):
             yield f"{a} {b}", BIGRAM_WEIGHT
 
@@ -53,7 +58,8 @@ def build(unit_terms: Sequence[Sequence[str]], unit_words: Sequence[Sequence[str
             for g in char_grams(w):
                 yield g, 1.0
 
-    terms, term_vocab = _tfidf([term_features(t) for t in unit_terms])
+    weights = term_weights if term_weights is not None else [{}] * len(unit_terms)
+    terms, term_vocab = _tfidf([term_features(t, w) for t, w in zip(unit_terms, weights)])
     chars, _ = _tfidf([word_features(w) for w in unit_words])
     mask = np.fromiter((" " not in name for name in term_vocab), dtype=bool, count=len(term_vocab))
     df = np.bincount(terms.indices, minlength=terms.shape[1])
