@@ -1,0 +1,177 @@
+"""``compare`` and ``eval``: claim alignment from the command line.
+
+``sidelight compare`` aligns a workspace's sources (or files imported into a throw-away
+workspace) and prints the claim groups as text, JSON (for scripts) or a standalone HTML page.
+``sidelight eval`` scores the aligner and the plain TF-IDF baseline against a gold set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from sidelight.cli import command
+from sidelight.core.errors import SidelightError
+from sidelight.core.workspace import Workspace, is_workspace
+
+
+def _configure_compare(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="WORKSPACE|FILE",
+                   help="a workspace folder (default: current folder), or article files to compare")
+    p.add_argument("--documents", nargs="+", metavar="ID", help="only these source ids (see 'sidelight list')")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--no-cache", action="store_true", help="align afresh instead of reusing a cached result")
+
+
+@command("compare", "align the claims of the sources: shared, partial and unique claims, conflicts", _configure_compare)
+def compare(args: argparse.Namespace) -> int:
+    from sidelight.core.alignment import Alignment, align_workspace
+
+    with _workspace_for(args.paths) as ws:
+        if args.documents is None and len(ws.sources) == 0:
+            raise SidelightError(ws.root, "no sources to compare")
+        result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache)
+        for problem in result.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        if args.format == "json":
+            json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            print()
+        elif args.format == "html":
+            sys.stdout.write(render_html(result))
+        else:
+            sys.stdout.write(render_text(result))
+    return 0
+
+
+class _workspace_for:
+    """The workspace named, or a temporary one holding the files named (removed afterwards)."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        self.tmp: tempfile.TemporaryDirectory | None = None
+
+    def __enter__(self) -> Workspace:
+        if not self.paths:
+            return Workspace.open(".")
+        if len(self.paths) == 1 and Path(self.paths[0]).is_dir():
+            return Workspace.open(self.paths[0])
+        folders = [p for p in self.paths if Path(p).is_dir()]
+        if folders:
+            raise SidelightError(folders[0], "give either one workspace folder or article files, not both")
+        self.tmp = tempfile.TemporaryDirectory(prefix="sidelight-compare-")
+        ws = Workspace.create(self.tmp.name)
+        report = ws.import_files(self.paths)
+        for problem in report.refused:
+            print(f"sidelight: {problem}", file=sys.stderr)
+        return ws
+
+    def __exit__(self, *exc) -> None:
+        if self.tmp is not None:
+            self.tmp.cleanup()
+
+
+def _labels(result) -> dict[str, str]:
+    return {d.id: (d.outlet if d.outlet and d.outlet != "unknown" else d.title[:30]) or d.id for d in result.documents}
+
+
+def _short(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_text(result) -> str:
+    labels = _labels(result)
+    letters = {d.id: chr(ord("A") + i) if i < 26 else str(i) for i, d in enumerate(result.documents)}
+    out = [f"{len(result.documents)} documents, {len(result.units)} claim units"]
+    for d in result.documents:
+        out.append(f"  {letters[d.id]}  {labels[d.id]}: {d.title}")
+    counts = result.counts()
+    out.append(f"claim groups: {counts['shared']} shared, {counts['partial']} partial, {counts['unique']} unique\n")
+    shown = [g for g in result.groups if g.kind != "unique"]
+    shown.sort(key=lambda g: (-len(g.documents), -g.score))
+    for g in shown:
+        docs = "".join(letters[d] for d in g.documents)
+        out.append(f"[{g.id}] {g.kind} in {docs} (score {g.score:.2f})")
+        for uid in g.units:
+            unit = result.unit(uid)
+            out.append(f"   {letters[unit.document]}: {_short(unit.text)}")
+        for c in g.conflicts:
+            values = "; ".join(f"{letters[result.unit(u).document]} {v}" for u, v in c.values.items())
+            out.append(f"   ! {c.type}: {values}")
+        out.append("")
+    out.append("blindspots (claims others carry that a document leaves out / claims only it carries):")
+    for d in result.documents:
+        spot = result.blindspot(d.id)
+        top = ", ".join(g.id for g in spot.omitted[:8])
+        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)} ({top}{'…' if len(spot.omitted) > 8 else ''}); "
+                   f"unique {len(spot.unique)}")
+    return "\n".join(out) + "\n"
+
+
+_CSS = """body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top}
+.shared{background:#e6f4ea}.partial{background:#fff8e1}.unique{background:#f3f3f3}.conflict{color:#b00020}
+.mark{text-align:center}h2{margin-top:2em}small{color:#666}"""
+
+
+def render_html(result) -> str:
+    """A standalone page: the coverage matrix, then every multi-document group with conflicts."""
+    e = html.escape
+    labels = _labels(result)
+    docs = [d.id for d in result.documents]
+    rows = []
+    for g in result.groups:
+        if g.kind == "unique":
+            continue
+        by_doc = {result.unit(u).document: result.unit(u) for u in g.units}
+        cells = "".join(
+            f"<td class='{g.kind}'>{e(_short(by_doc[d].text, 220))}</td>" if d in by_doc else "<td></td>" for d in docs
+        )
+        conflicts = "<br>".join(
+            f"<span class='conflict'>{e(c.type)}: " + e("; ".join(f"{labels[result.unit(u).document]}: {v}"
+                                                                 for u, v in c.values.items())) + "</span>"
+            for c in g.conflicts
+        )
+        rows.append(f"<tr><th>{e(g.id)}<br><small>{e(g.kind)} {g.score:.2f}</small></th>{cells}<td>{conflicts}</td></tr>")
+    head = "".join(f"<th>{e(labels[d])}<br><small>{e(result.document(d).title)}</small></th>" for d in docs)
+    counts = result.counts()
+    blind = "".join(
+        f"<li><b>{e(labels[d])}</b>: leaves out {len(result.blindspot(d).omitted)} claims others carry; "
+        f"{len(result.blindspot(d).unique)} claims only it carries</li>" for d in docs
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Sidelight claim comparison</title>"
+        f"<style>{_CSS}</style></head><body><h1>Claim comparison</h1>"
+        f"<p>{len(docs)} documents, {len(result.units)} claim units; {counts['shared']} shared, "
+        f"{counts['partial']} partial and {counts['unique']} unique claim groups.</p>"
+        f"<h2>Blindspots</h2><ul>{blind}</ul>"
+        f"<h2>Claims carried by more than one document</h2><table><tr><th>group</th>{head}<th>conflicts</th></tr>"
+        + "".join(rows) + "</table></body></html>\n"
+    )
+
+
+def _configure_eval(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", nargs="?", default=".", help="workspace holding the gold set's sources (default: .)")
+    p.add_argument("--gold", help="gold set YAML (default: benchmarks/gold/seed_claims.yaml of this source tree)")
+
+
+@command("eval", "score claim alignment and a plain TF-IDF baseline against a gold set", _configure_eval)
+def evaluate_alignment(args: argparse.Namespace) -> int:
+    from sidelight.core.alignment import align
+    from sidelight.core.alignment.baseline import baseline_groups
+    from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
+
+    gold = load_gold(args.gold or default_gold_path())
+    ws = Workspace.open(args.workspace) if is_workspace(args.workspace) else None
+    if ws is None:
+        raise SidelightError(args.workspace, "not a Sidelight workspace")
+    sources = [ws.get(s) for s in sorted(gold.sources)]
+    texts = {s.id: s.text for s in sources}
+    result = align(sources)
+    print(f"aligner:  {evaluate(gold, result.units, [g.units for g in result.groups], texts).line()}")
+    print(f"baseline: {evaluate(gold, result.units, baseline_groups(result.units), texts).line()}")
+    return 0
