@@ -19,7 +19,12 @@ from sidelight import __version__
 from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
 from sidelight.core.workspace import ImportReport, Workspace
+from sidelight.core.commands import Command, CommandStack
 from sidelight.gui.actions import build_actions
+from sidelight.gui.claims.claims_panel import ClaimsPanel
+from sidelight.gui.claims.controller import ClaimsController
+from sidelight.gui.claims.legend import ClaimLegend
+from sidelight.gui.claims.pair_view import PairView
 from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_list import DocumentListModel, DocumentListView
 from sidelight.gui.find_bar import FindBar
@@ -47,7 +52,6 @@ class MainWindow(QMainWindow):
         self.docs_dock.setObjectName("documents-dock")
         self.docs_dock.setWidget(self.doc_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docs_dock)
-        self.resizeDocks([self.docs_dock], [420], Qt.Orientation.Horizontal)
 
         self.view = ComparisonView()
         self.find_bar = FindBar(self.view)
@@ -70,8 +74,24 @@ class MainWindow(QMainWindow):
 
         self.progress = StatusProgress(self.runner)
         self.statusBar().addPermanentWidget(self.progress)
+
+        self.stack = CommandStack()
+        self.claims_panel = ClaimsPanel()
+        self.claims_dock = self._dock("Claims", "claims-dock", self.claims_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.pair_view = PairView()
+        self.pair_dock = self._dock("Compare Claims", "pair-dock", self.pair_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.claims = ClaimsController(self.view, self.runner, self.claims_panel, self.pair_view, self.push_command,
+                                       parent=self)
+        self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
+        self.legend = ClaimLegend()
+        self.resizeDocks([self.docs_dock, self.claims_dock], [330, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.pair_dock], [190], Qt.Orientation.Vertical)
+
         self.actions_by_id = build_actions(self)
+        self.legend.attach(self, self.actions_by_id["claims"])
         self.doc_model.shown_changed.connect(self._show_ids)
+        self._refresh_undo()
 
         self._restore_window_state()
         if workspace is not None:
@@ -136,7 +156,9 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         by_id = {s.id: s for s in self.workspace.sources}
-        self.view.show_sources([by_id[i] for i in ids if i in by_id])
+        sources = [by_id[i] for i in ids if i in by_id]
+        self.view.show_sources(sources)
+        self.claims.request(self.workspace.root, sources)
 
     # -- import ----------------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -203,6 +225,49 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         dialog.resize(900, 600)
         dialog.exec()
+
+    # -- undo ------------------------------------------------------------------------------
+    def push_command(self, command: Command) -> None:
+        try:
+            self.stack.push(command)
+        except SidelightError as exc:
+            self.show_error("Change not made", exc)
+        self._refresh_undo()
+
+    def undo(self) -> None:
+        self._stack_step(self.stack.undo)
+
+    def redo(self) -> None:
+        self._stack_step(self.stack.redo)
+
+    def _stack_step(self, step) -> None:
+        try:
+            step()
+        except SidelightError as exc:
+            self.show_error("Cannot undo or redo", exc)
+        self._refresh_undo()
+
+    def _refresh_undo(self) -> None:
+        undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]
+        undo.setEnabled(self.stack.can_undo)
+        redo.setEnabled(self.stack.can_redo)
+        undo.setText(f"&Undo {self.stack.undo_label}" if self.stack.can_undo else "&Undo")
+        redo.setText(f"&Redo {self.stack.redo_label}" if self.stack.can_redo else "&Redo")
+
+    # -- claims ------------------------------------------------------------------------------
+    def set_claim_highlights(self, on: bool) -> None:
+        self.claims.set_highlights(on)
+
+    def realign(self) -> None:
+        if self.workspace is not None:
+            self.claims.request(self.workspace.root, [p.source for p in self.view.panes])
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     # -- find, scrolling, zoom -------------------------------------------------------------
     def open_find(self) -> None:
@@ -293,6 +358,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("recent", recent[:MAX_RECENT])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.claims.stop()
         for task in list(self.runner.running):
             task.cancel()
         self.runner.wait(5000)

@@ -1,0 +1,1 @@
+"""Showing claim alignment: highlights in the panes, the claims panel, the pairwise view."""

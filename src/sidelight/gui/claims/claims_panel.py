@@ -1,0 +1,170 @@
+"""The claims panel: every claim group, filtered the way a researcher asks, and the coverage
+matrix (claims x outlets) that shows at a glance who carries what."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from sidelight.core.alignment import Alignment, Group
+from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS, tint
+
+Index = QModelIndex | QPersistentModelIndex
+SNIPPET = 110
+
+
+def filters_for(alignment: Alignment) -> list[tuple[str, dict]]:
+    """The filter menu: (label, keyword arguments for Alignment.filter_groups)."""
+    items: list[tuple[str, dict]] = [
+        ("All claims", {}),
+        ("Shared by all documents", {"kind": "shared"}),
+        ("Shared by some", {"kind": "partial"}),
+        ("With conflicting facts", {"has_conflicts": True}),
+    ]
+    for doc in alignment.documents:
+        items.append((f"Only in {doc.outlet or doc.id} — {doc.title[:40]}", {"unique_to": doc.id}))
+    for doc in alignment.documents:
+        items.append((f"Left out by {doc.outlet or doc.id} — {doc.title[:40]}",
+                      {"omitted_by": doc.id, "kind": ("shared", "partial")}))
+    return items
+
+
+def group_label(alignment: Alignment, group: Group) -> str:
+    first = alignment.unit(group.units[0]).text
+    outlets = ", ".join(alignment.document(d).outlet or d for d in group.documents)
+    snippet = first if len(first) <= SNIPPET else first[:SNIPPET].rsplit(" ", 1)[0] + "…"
+    flag = " ⚠" if group.conflicts else ""
+    return f"[{KIND_LABELS[group.kind]}{flag}] {outlets}\n{snippet}"
+
+
+class CoverageModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alignment: Alignment | None = None
+        self.rows: list[Group] = []
+
+    def set_alignment(self, alignment: Alignment | None, groups: list[Group]) -> None:
+        self.beginResetModel()
+        self.alignment = alignment
+        self.rows = groups
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.alignment is None else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.alignment is None else len(self.alignment.documents)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.alignment is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            doc = self.alignment.documents[section]
+            return doc.outlet or doc.id if role == Qt.ItemDataRole.DisplayRole else doc.title
+        group = self.rows[section]
+        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else self.alignment.unit(group.units[0]).text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.alignment is None or not index.isValid():
+            return None
+        group = self.rows[index.row()]
+        doc = self.alignment.documents[index.column()]
+        unit_id = next((u for u in group.units if self.alignment.unit(u).document == doc.id), None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "●" if unit_id else ""
+        if role == Qt.ItemDataRole.BackgroundRole and unit_id:
+            return QBrush(tint(KIND_COLOURS[group.kind], 120))
+        if role == Qt.ItemDataRole.ForegroundRole and group.conflicts:
+            return QBrush(QColor(CONFLICT_COLOUR))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.alignment.unit(unit_id).text if unit_id else f"{doc.outlet or doc.id} leaves this claim out"
+        if role == Qt.ItemDataRole.UserRole:
+            return unit_id
+        return None
+
+
+class ClaimsPanel(QWidget):
+    group_chosen = Signal(str)  # group id
+    unit_chosen = Signal(str)  # unit id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.alignment: Alignment | None = None
+        self.summary = QLabel("No alignment yet: open two or more documents.")
+        self.summary.setWordWrap(True)
+        self.filter = QComboBox()
+        self.filter.setAccessibleName("Claim filter")
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.coverage_model = CoverageModel()
+        self.coverage = QTableView()
+        self.coverage.setModel(self.coverage_model)
+        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.coverage.verticalHeader().setDefaultSectionSize(18)
+        tabs = QTabWidget()
+        tabs.addTab(self.list, "Claims")
+        tabs.addTab(self.coverage, "Coverage")
+        self.tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.filter)
+        layout.addWidget(tabs)
+        self.filter.currentIndexChanged.connect(self._refilter)
+        self.list.currentItemChanged.connect(self._item_chosen)
+        self.coverage.clicked.connect(self._cell_chosen)
+        self._filters: list[tuple[str, dict]] = []
+
+    def set_alignment(self, alignment: Alignment | None) -> None:
+        self.alignment = alignment
+        label = self.filter.currentText()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self._filters = filters_for(alignment) if alignment else []
+        self.filter.addItems([f[0] for f in self._filters])
+        wanted = self.filter.findText(label)
+        self.filter.setCurrentIndex(max(wanted, 0))
+        self.filter.blockSignals(False)
+        if alignment is None:
+            self.summary.setText("No alignment yet: open two or more documents.")
+        else:
+            counts = alignment.counts()
+            conflicts = sum(1 for g in alignment.groups if g.conflicts)
+            self.summary.setText(
+                f"<b>{len(alignment.groups)}</b> claims in {len(alignment.documents)} documents: "
+                + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(KIND_LABELS[k].lower())}&nbsp;</span>"
+                            for k in ("shared", "partial", "unique"))
+                + f"; {conflicts} with conflicting facts")
+        self._refilter()
+
+    def visible_groups(self) -> list[Group]:
+        if self.alignment is None or not self._filters:
+            return []
+        return self.alignment.filter_groups(**self._filters[max(self.filter.currentIndex(), 0)][1])
+
+    def _refilter(self) -> None:
+        self.list.clear()
+        groups = self.visible_groups()
+        for group in groups:
+            item = QListWidgetItem(group_label(self.alignment, group))  # type: ignore[arg-type]
+            item.setData(Qt.ItemDataRole.UserRole, group.id)
+            item.setBackground(QBrush(tint(KIND_COLOURS[group.kind], 45)))
+            self.list.addItem(item)
+        self.coverage_model.set_alignment(self.alignment, groups)
+
+    def _item_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.group_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _cell_chosen(self, index: QModelIndex) -> None:
+        unit_id = self.coverage_model.data(index, Qt.ItemDataRole.UserRole)
+        if unit_id:
+            self.unit_chosen.emit(unit_id)

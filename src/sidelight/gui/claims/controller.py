@@ -1,0 +1,228 @@
+"""Claim alignment in the window: run it off the GUI thread, paint it, answer hovers and clicks.
+
+The alignment is recomputed (or read from the cache) whenever the set of open documents
+changes. The controller only translates: core results into highlight layers, panel rows and the
+pairwise view; clicks and corrections into core calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
+from sidelight.core.alignment.cache import CACHE_DIR
+from sidelight.core.commands import CallCommand, Command
+from sidelight.core.errors import SidelightError
+from sidelight.core.sources import Source
+from sidelight.gui.claims.claims_panel import ClaimsPanel
+from sidelight.gui.claims.pair_view import PairView
+from sidelight.gui.claims.palette import KIND_LABELS, kind_format, selected_format
+from sidelight.gui.comparison_view import ComparisonView
+from sidelight.gui.document_pane import DocumentPane
+from sidelight.gui.tasks import Task, TaskRunner
+
+LAYER, SELECTION_LAYER = "claims", "claim-selection"
+MAX_TIP = 140
+
+
+class ClaimsController(QObject):
+    aligned = Signal(object)  # Alignment
+    message = Signal(str)
+    failed = Signal(object)  # SidelightError
+
+    def __init__(self, view: ComparisonView, runner: TaskRunner, panel: ClaimsPanel, pair_view: PairView,
+                 push: Callable[[Command], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self.view, self.runner, self.panel, self.pair_view, self.push = view, runner, panel, pair_view, push
+        self.alignment: Alignment | None = None
+        self.workspace_root = None
+        self.highlights_on = True
+        self.selected: str | None = None
+        self.linking_from: str | None = None
+        self.task: Task | None = None
+        self._pending: list[Source] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self._start)
+        view.panes_changed.connect(self._hook_panes)
+        panel.group_chosen.connect(self._group_chosen)
+        panel.unit_chosen.connect(self.select_unit)
+        pair_view.unlink_requested.connect(self.unlink)
+        pair_view.link_mode_requested.connect(self.start_linking)
+
+    # -- running -----------------------------------------------------------------------------
+    def request(self, root, sources: list[Source]) -> None:
+        """Align these sources soon (coalescing quick successive changes)."""
+        self.workspace_root = root
+        self._pending = list(sources)
+        self._timer.start()
+
+    def _start(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        sources = self._pending
+        if len(sources) < 2 or self.workspace_root is None:
+            self._show(None)
+            return
+        root = self.workspace_root
+
+        def work(progress, should_stop) -> Alignment:
+            corrections = Corrections.load(workspace_corrections_path(root))
+            return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
+                         cache_dir=root / CACHE_DIR)
+
+        self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)
+
+    def _done(self, alignment: Alignment) -> None:
+        self.task = None
+        shown = {p.source.id for p in self.view.panes}
+        if {d.id for d in alignment.documents} != shown:
+            return  # the open documents changed meanwhile; a newer run is coming
+        self._show(alignment)
+        counts = alignment.counts()
+        self.message.emit(f"Claims: {counts['shared']} shared by all, {counts['partial']} by some, "
+                          f"{counts['unique']} unique")
+        for problem in alignment.problems:
+            self.message.emit(problem)
+
+    def _failed(self, error: SidelightError) -> None:
+        self.task = None
+        if not isinstance(error, AlignmentCancelled):
+            self.failed.emit(error)
+
+    def _show(self, alignment: Alignment | None) -> None:
+        self.alignment = alignment
+        if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
+            self.selected = None
+            self.pair_view.clear()
+        self.panel.set_alignment(alignment)
+        self.repaint()
+        if self.selected and alignment is not None:
+            self.select_unit(self.selected, reveal=False)
+        self.aligned.emit(alignment)
+
+    def stop(self) -> None:
+        """Stop pending and running work (the window is closing)."""
+        self._timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+
+    # -- painting ----------------------------------------------------------------------------
+    def set_highlights(self, on: bool) -> None:
+        self.highlights_on = on
+        self.repaint()
+
+    def repaint(self) -> None:
+        for pane in self.view.panes:
+            if not self.highlights_on or self.alignment is None or pane.source.id not in self._doc_ids():
+                pane.clear_layer(LAYER)
+                continue
+            spans = []
+            for unit in self.alignment.units_of(pane.source.id):
+                group = self.alignment.group_of(unit.id)
+                spans.append((unit.start, unit.end, kind_format(group.kind, bool(group.conflicts))))
+            pane.set_layer(LAYER, spans)
+
+    def _doc_ids(self) -> set[str]:
+        return {d.id for d in self.alignment.documents} if self.alignment else set()
+
+    def _hook_panes(self) -> None:
+        for pane in self.view.panes:
+            if getattr(pane, "_claims_hooked", False):
+                continue
+            pane._claims_hooked = True  # type: ignore[attr-defined]
+            pane.tooltip_providers.append(lambda offset, p=pane: self.tooltip(p.source.id, offset))
+            pane.clicked.connect(lambda offset, p=pane: self._clicked(p, offset))
+
+    # -- hover and click ---------------------------------------------------------------------
+    def tooltip(self, source_id: str, offset: int) -> str | None:
+        if self.alignment is None or source_id not in self._doc_ids():
+            return None
+        unit = self.alignment.unit_at(source_id, offset)
+        if unit is None:
+            return None
+        group = self.alignment.group_of(unit.id)
+        lines = [f"<b>{escape(KIND_LABELS[group.kind])}</b>"]
+        for other in self.alignment.counterparts(unit.id):
+            doc = self.alignment.document(other.document)
+            text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
+            lines.append(f"<b>{escape(doc.outlet or doc.id)}</b>: {escape(text)}")
+        if group.conflicts:
+            lines.append(f"<i>{len(group.conflicts)} conflicting fact(s): click to compare</i>")
+        return "<br>".join(lines)
+
+    def _clicked(self, pane: DocumentPane, offset: int) -> None:
+        if self.alignment is None:
+            return
+        unit = self.alignment.unit_at(pane.source.id, offset)
+        if unit is None:
+            return
+        if self.linking_from is not None:
+            self.finish_linking(unit.id)
+            return
+        self.select_unit(unit.id)
+
+    def select_unit(self, unit_id: str, reveal: bool = True) -> None:
+        if self.alignment is None:
+            return
+        self.selected = unit_id
+        unit = self.alignment.unit(unit_id)
+        involved = [unit, *self.alignment.counterparts(unit_id)]
+        fmt = selected_format()
+        for pane in self.view.panes:
+            spans = [(u.start, u.end, fmt) for u in involved if u.document == pane.source.id]
+            pane.set_layer(SELECTION_LAYER, spans)
+        if reveal:
+            sync = self.view.sync_scrolling
+            self.view.sync_scrolling = False  # each pane scrolls to its own counterpart
+            for other in involved:
+                pane = self.view.pane_for(other.document)
+                if pane is not None:
+                    pane.reveal(other.start, other.end, select=False)
+            self.view.sync_scrolling = sync
+        self.pair_view.show_unit(self.alignment, unit_id)
+
+    def _group_chosen(self, group_id: str) -> None:
+        if self.alignment is not None:
+            self.select_unit(self.alignment.group(group_id).units[0])
+
+    # -- corrections -------------------------------------------------------------------------
+    def start_linking(self, unit_id: str) -> None:
+        self.linking_from = unit_id
+        self.message.emit("Click the claim in another document that says the same thing (Esc cancels).")
+
+    def cancel_linking(self) -> None:
+        self.linking_from = None
+
+    def finish_linking(self, unit_id: str) -> None:
+        first, self.linking_from = self.linking_from, None
+        if self.alignment is None or first is None:
+            return
+        a, b = self.alignment.unit(first), self.alignment.unit(unit_id)
+        if a.document == b.document:
+            self.message.emit("Link not made: both claims are in the same document.")
+            return
+        self._correct("Link claims", lambda c: c.link(a, b))
+
+    def unlink(self, a_id: str, b_id: str) -> None:
+        if self.alignment is None:
+            return
+        a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
+        self._correct("Unlink claims", lambda c: c.unlink(a, b))
+
+    def _correct(self, label: str, change: Callable[[Corrections], object]) -> None:
+        root = self.workspace_root
+        path = workspace_corrections_path(root)
+        before = Corrections.load(path)
+        after = Corrections(before.items)
+        change(after)
+
+        def write(corrections: Corrections) -> None:
+            corrections.save(path)
+            self.request(root, [p.source for p in self.view.panes])
+
+        self.push(CallCommand(label, lambda: write(after), lambda: write(before)))

@@ -1,0 +1,112 @@
+"""The pairwise view: one claim unit against each of its counterparts, word by word.
+
+Words only one side uses are marked (struck through on the left, underlined on the right, and
+coloured), so the difference reads without relying on colour alone. Conflicting facts are listed
+beneath, each with both wordings.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from sidelight.core.alignment import Alignment, UnitComparison
+from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS
+
+ONLY_A = "background:#F0E442;text-decoration:line-through"  # Okabe–Ito yellow
+ONLY_B = "background:#56B4E9;text-decoration:underline"  # Okabe–Ito sky blue
+
+
+def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
+    a_doc, b_doc = alignment.document(comparison.a.document), alignment.document(comparison.b.document)
+    left, right = [], []
+    for op in comparison.ops:
+        text = escape(op.text)
+        if op.op == "equal":
+            left.append(text)
+            right.append(text)
+        elif op.op == "delete":
+            left.append(f"<span style='{ONLY_A}'>{text}</span>")
+        else:
+            right.append(f"<span style='{ONLY_B}'>{text}</span>")
+    score = f" · similarity {comparison.score:.2f}" if comparison.score is not None else " · not matched"
+    rows = [
+        f"<p><b>{escape(a_doc.outlet or a_doc.id)}</b> ↔ <b>{escape(b_doc.outlet or b_doc.id)}</b>{score}</p>",
+        "<table width='100%' cellspacing='6'><tr>"
+        f"<td width='50%' valign='top'>{''.join(left)}</td>"
+        f"<td width='50%' valign='top'>{''.join(right)}</td></tr></table>",
+    ]
+    if comparison.conflicts:
+        rows.append(f"<p style='color:{CONFLICT_COLOUR}'><b>Conflicting facts</b></p><ul>")
+        for conflict in comparison.conflicts:
+            values = " vs ".join(
+                f"{escape(_outlet(alignment, uid))}: “{escape(value)}”" for uid, value in conflict.values.items()
+            )
+            rows.append(f"<li><b>{escape(conflict.type)}</b>: {values}</li>")
+        rows.append("</ul>")
+    return "".join(rows)
+
+
+def _outlet(alignment: Alignment, unit_id: str) -> str:
+    doc = alignment.document(alignment.unit(unit_id).document)
+    return doc.outlet or doc.id
+
+
+class PairView(QWidget):
+    """Shows the clicked unit and its counterparts; offers to unlink a wrong match or link a unit."""
+
+    unlink_requested = Signal(str, str)  # unit ids
+    link_mode_requested = Signal(str)  # unit id: link it with the next unit clicked
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = QLabel("Click a highlighted claim in any document to compare it with its counterparts.")
+        self.title.setWordWrap(True)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._anchor)
+        self.link_button = QPushButton("Link with another claim…")
+        self.link_button.setToolTip("Then click the claim in another document that says the same thing")
+        self.link_button.setEnabled(False)
+        self.link_button.clicked.connect(lambda: self.unit_id and self.link_mode_requested.emit(self.unit_id))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.link_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.browser)
+        layout.addLayout(buttons)
+        self.unit_id: str | None = None
+
+    def show_unit(self, alignment: Alignment, unit_id: str) -> None:
+        self.unit_id = unit_id
+        unit = alignment.unit(unit_id)
+        group = alignment.group_of(unit_id)
+        outlet = _outlet(alignment, unit_id)
+        counterparts = alignment.counterparts(unit_id)
+        self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {len(counterparts)} counterpart(s)")
+        parts = [f"<p><b>{escape(outlet)}</b>: {escape(unit.text)}</p>"]
+        if not counterparts:
+            others = [d for d in alignment.documents if d.id != unit.document]
+            parts.append("<p><i>No other open document carries this claim"
+                         + (f" ({', '.join(escape(d.outlet or d.id) for d in others)} leave it out)" if others else "")
+                         + ".</i></p>")
+        for other in counterparts:
+            parts.append("<hr>")
+            parts.append(comparison_html(alignment, alignment.compare(unit_id, other.id)))
+            parts.append(f"<p><a href='unlink:{other.id}'>Not the same claim: unlink</a></p>")
+        self.browser.setHtml("".join(parts))
+        self.link_button.setEnabled(True)
+
+    def clear(self) -> None:
+        self.unit_id = None
+        self.browser.clear()
+        self.link_button.setEnabled(False)
+
+    def _anchor(self, url) -> None:
+        target = url.toString()
+        if target.startswith("unlink:") and self.unit_id:
+            self.unlink_requested.emit(self.unit_id, target.removeprefix("unlink:"))
