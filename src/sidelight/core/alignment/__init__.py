@@ -18,7 +18,8 @@ Reading the result (:class:`Alignment`)
 ---------------------------------------
 - ``documents``, ``units`` (frozen :class:`Unit`: id, document, index, start, end, text, kind),
   ``groups`` (frozen :class:`Group`: id, kind "shared"/"partial"/"unique", units, documents,
-  score, conflicts), ``matches`` (frozen :class:`Match`: a, b, score, evidence, corrected).
+  score, conflicts), ``matches`` (frozen :class:`Match`: a, b, score, evidence, corrected;
+  each unit's strongest link inside its group).
 - ``units_of(doc_id)``, ``unit(unit_id)``, ``unit_at(doc_id, offset)``, ``group_of(unit_id)``,
   ``kind_of(unit_id)``, ``counterparts(unit_id)``, ``match(a, b)``.
 - ``compare(a, b) -> UnitComparison``: word-level diff runs (:class:`DiffOp` with offsets in

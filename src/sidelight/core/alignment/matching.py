@@ -28,7 +28,7 @@ FACT_BONUS = 0.04
 MAX_FACT_BONUS = 0.12
 BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
 BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections
-CANDIDATE_FLOOR = 0.02  # partial term cosine below which a proposed pair is dropped
+CANDIDATE_FLOOR = 0.08  # partial term cosine below which a proposed pair is dropped
 CHUNK = 50_000
 _FAMILY = {"section": -1, "caption": 1}
 
@@ -50,14 +50,18 @@ class UnitFeatures:
 
 
 def analyse(unit: Unit) -> UnitFeatures:
-    words = tuple(w for w in term_tools.words(unit.text) if w not in term_tools.STOP_WORDS)
+    words = tuple(term_tools.content_words(unit.text))
+    terms = tuple(term_tools.term_of(w) for w in words)
     names = frozenset(term_tools.term_of(w.lower()) for w in _NAME_WORD.findall(unit.text))
+    forms: dict[str, str] = {}
+    for word, term in zip(words, terms):
+        forms.setdefault(term, word)
     return UnitFeatures(
         kind=unit.kind,
-        terms=tuple(term_tools.content_terms(unit.text)),
+        terms=terms,
         names=names,
         words=words,
-        forms=term_tools.surface_forms(unit.text),
+        forms=forms,
         facts=extract(unit.text),
     )
 

@@ -104,7 +104,10 @@ class Alignment:
         return [self._units[u] for u in self.group_of(unit_id).units if u != unit_id]
 
     def match(self, a: str, b: str) -> Match | None:
-        """The scored link between two units, with its evidence, if they were matched."""
+        """The stored link between two units, with score and evidence, if there is one.
+
+        Each unit's strongest link inside its group is stored; for any other pair use
+        :meth:`compare`."""
         return self._matches.get((a, b)) or self._matches.get((b, a))
 
     def matches_of(self, group_id: str) -> list[Match]:

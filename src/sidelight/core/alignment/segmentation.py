@@ -30,6 +30,15 @@ _CREDIT = re.compile(
     r"|\(\s*[A-Z][A-Z .,'’-]{2,40}\)"  # (SHEN HONG)
     r"|\bPhotos?:\s*[^.!?]{1,60})\s*$"  # Photo: VCG
 )
+_SIMPLE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Paragraphs where a full stop may not end a sentence: abbreviations ("U.S.", "Mr.", "Jan."),
+# initials ("J. Smith"), numbered items ("No. 5"), ellipses. These go to pysbd.
+_HARD = re.compile(
+    r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.\s|\.\.\.|…"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Rev|Inc|Ltd|Co|Corp|vs|etc|approx|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Ave|Blvd|Dept|Univ|est|fig|vol|pp|ca)\.",
+    re.I,
+)
 _TERMINAL = re.compile(r"[.!?。！？…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 HEADING_MAX_WORDS = 25
@@ -96,12 +105,30 @@ def _sentences(paragraph: str) -> Iterator[tuple[int, int]]:
         for m in _CJK_SENTENCE.finditer(paragraph):
             yield from _trimmed(paragraph, m.start(), m.end())
         return
-    for start, end in _pysbd_spans(paragraph):
+    spans = _pysbd_spans(paragraph) if _HARD.search(paragraph) else _simple_spans(paragraph)
+    for start, end in spans:
         cut = start
         for m in _MISSING_SPACE.finditer(paragraph, start, end):
             yield from _trimmed(paragraph, cut, m.end())
             cut = m.end()
         yield from _trimmed(paragraph, cut, end)
+
+
+def _simple_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Split at ., ! or ? (and closing quotes) followed by space and a capital or digit.
+
+    Only used where no abbreviation, initial or list marker could fool it (see ``_HARD``);
+    it is ~50 times faster than pysbd, which matters on a thousand articles.
+    """
+    position = 0
+    for m in _SIMPLE_END.finditer(paragraph):
+        before = paragraph[position:m.end(1)]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue  # inside a quotation that goes on
+        yield position, m.end(1)
+        position = m.end()
+    if position < len(paragraph):
+        yield position, len(paragraph)
 
 
 def _pysbd_spans(paragraph: str) -> Iterator[tuple[int, int]]:

@@ -116,9 +116,14 @@ def _cjk_bigrams(token: str) -> list[str]:
     return [token[i:i + 2] for i in range(len(token) - 1)]
 
 
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning (stop words and single letters dropped), lower-cased, in order."""
+    return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or not w.isascii())]
+
+
 def content_terms(text: str) -> list[str]:
-    """Terms that carry meaning (stop words dropped), in order, for vectors and evidence."""
-    return [term_of(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or not w.isascii())]
+    """Terms that carry meaning, in order, for vectors and evidence."""
+    return [term_of(w) for w in content_words(text)]
 
 
 def surface_forms(text: str) -> dict[str, str]:

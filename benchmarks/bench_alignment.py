@@ -1,0 +1,106 @@
+"""Claim alignment: quality on the gold set (aligner and TF-IDF baseline) and speed at three sizes.
+
+Targets: five seeds < 0.3 s of compute after start-up; 200 synthetic seed-sized articles
+(~7,000 units) < 10 s, peak traced memory < 1 GB and within 3x the baseline's time; two 1 MB
+documents < 10 s. The synthetic articles are drawn from the seed sentences with light
+paraphrase (synonym swaps, dropped words) and shuffled order, with a fixed random seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+from sidelight.core.alignment import align
+from sidelight.core.alignment.baseline import baseline_groups
+from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
+from sidelight.core.alignment.model import Document
+from sidelight.core.alignment.segmentation import segment
+from sidelight.core.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+_SWAPS = {"largest": "biggest", "relations": "ties", "agreed": "pledged", "cooperation": "collaboration",
+          "important": "significant", "countries": "nations", "increased": "rose", "said": "stated"}
+
+
+def _paraphrase(sentence: str, rng: random.Random) -> str:
+    words = sentence.split()
+    out = []
+    for w in words:
+        core = w.strip(".,")
+        if core in _SWAPS and rng.random() < 0.5:
+            w = w.replace(core, _SWAPS[core])
+        elif len(words) > 8 and rng.random() < 0.05:
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
+def synthetic(n_articles: int, sentences: list[str], per_article: int, rng: random.Random) -> list[Document]:
+    docs = []
+    for i in range(n_articles):
+        chosen = rng.sample(sentences, per_article)
+        paragraphs = [" ".join(_paraphrase(s, rng) for s in chosen[k:k + 3]) for k in range(0, per_article, 3)]
+        docs.append(Document(id=f"synthetic-{i:03d}", text="\n\n".join(paragraphs), title=f"Synthetic {i}"))
+    return docs
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start
+
+
+def main() -> None:
+    ws = Workspace.open(ROOT)
+    start = time.perf_counter()
+    align(ws.sources[:2])  # start-up: imports (numpy, scipy, pysbd, snowball) and first use
+    print(f"   start-up (imports, first small alignment): {time.perf_counter() - start:.2f} s")
+
+    result, seconds = _timed(lambda: align(ws.sources))
+    print(f"   five seeds, N-way: {seconds:.3f} s ({len(result.units)} units, {len(result.groups)} groups)"
+          f"  [target < 0.3 s]")
+
+    gold = load_gold(default_gold_path())
+    texts = {s.id: s.text for s in ws.sources}
+    ours = evaluate(gold, result.units, [g.units for g in result.groups], texts)
+    print(f"   gold, aligner:        {ours.line()}")
+    best = None
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        scores = evaluate(gold, result.units, baseline_groups(result.units, threshold), texts)
+        print(f"   gold, baseline t={threshold}: {scores.line()}")
+        if best is None or scores.link_f1 > best[1].link_f1:
+            best = (threshold, scores)
+    assert best is not None
+    print(f"   link F1 aligner {ours.link_f1:.2f} vs best baseline {best[1].link_f1:.2f} (t={best[0]}); "
+          f"unique F1 aligner {ours.unique_f1:.2f} vs {best[1].unique_f1:.2f}  [target P and R >= 0.85]")
+
+    rng = random.Random(20240125)
+    sentences = [u.text for s in ws.sources for u in segment(s.id, s.text) if u.kind in ("sentence", "clause")]
+    docs = synthetic(200, sentences, 36, rng)
+    tracemalloc.start()
+    big, seconds = _timed(lambda: align(docs))
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    _groups, base_seconds = _timed(lambda: baseline_groups(big.units, 0.5))
+    print(f"   200 synthetic articles: {seconds:.2f} s, {len(big.units)} units, {len(big.groups)} groups, "
+          f"peak traced memory {peak / 2**20:.0f} MB  [target < 10 s, < 1 GB]")
+    print(f"   baseline on the same units: {base_seconds:.2f} s; aligner/baseline {seconds / base_seconds:.1f}x "
+          f"[target <= 3x]")
+    largest = max(len(g.units) for g in big.groups)
+    print(f"   largest group holds {largest} units (one per document at most, 200 documents)")
+
+    filler = [re.sub(r"\d", lambda m: str(rng.randint(0, 9)), s) for s in sentences]
+    one_mb = []
+    for k in range(2):
+        parts, size = [], 0
+        while size < 1_000_000:
+            chunk = " ".join(rng.sample(filler, 3))
+            parts.append(chunk)
+            size += len(chunk) + 2
+        one_mb.append(Document(id=f"large-{k}", text="\n\n".join(parts)))
+    large, seconds = _timed(lambda: align(one_mb))
+    print(f"   two 1 MB documents: {seconds:.2f} s, {len(large.units)} units  [target < 10 s]")

@@ -1,0 +1,108 @@
+"""N-way claim groups: paraphrases meet, unrelated sentences do not chain, one unit per document."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidelight.core.alignment import Alignment, align
+from sidelight.core.workspace import Workspace
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Alignment:
+    return align(Workspace.open(REPO).sources)
+
+
+def unit_with(result: Alignment, document: str, words: str):
+    found = [u for u in result.units_of(document) if words in u.text]
+    assert len(found) == 1, (document, words, found)
+    return found[0]
+
+
+def test_trade_partner_paraphrases_from_different_outlets_share_a_group(seeds):
+    cgtn = unit_with(seeds, "china-vietnam-ties-elevated-to-new", "foremost trading partner")
+    report = unit_with(seeds, "a-new-day-for-china-vietnam-relations", "largest trading partner for many")
+    song = unit_with(seeds, "xis-visit-to-vietnam-boosts-elevation", "China being Vietnam’s largest trading partner")
+    group = seeds.group_of(cgtn.id)
+    assert {report.id, song.id} <= set(group.units)
+    assert group.kind in ("shared", "partial")
+    assert report in seeds.counterparts(cgtn.id)
+
+
+def test_a_group_never_holds_two_units_of_one_document(seeds):
+    for group in seeds.groups:
+        documents = [seeds.unit(u).document for u in group.units]
+        assert len(documents) == len(set(documents)), group
+
+
+def test_group_kinds_follow_how_many_documents_carry_the_claim(seeds):
+    n = len(seeds.documents)
+    for group in seeds.groups:
+        expected = "unique" if len(group.documents) == 1 else ("shared" if len(group.documents) == n else "partial")
+        assert group.kind == expected
+
+
+def test_every_unit_is_in_exactly_one_group(seeds):
+    members = [u for g in seeds.groups for u in g.units]
+    assert sorted(members) == sorted(u.id for u in seeds.units)
+
+
+def test_money_conflict_is_listed_when_outlets_state_one_claim_with_different_amounts():
+    result = align([
+        ("a", "China is Vietnam's largest trading partner, with bilateral trade hitting $234.9 billion in 2022."),
+        ("b", "China has been Vietnam's largest trading partner, and bilateral trade surpassed US$200 billion in 2022."),
+        ("c", "The weather in Hanoi was mild and sunny throughout the week of the festival."),
+    ])
+    group = result.group_of("a:0")
+    assert set(group.units) == {"a:0", "b:0"} and group.kind == "partial"
+    money = [c for c in group.conflicts if c.type == "money"]
+    assert money and money[0].values == {"a:0": "$234.9 billion", "b:0": "US$200 billion"}
+    assert result.kind_of("c:0") == "unique"
+
+
+def test_attribution_hedging_and_weekday_conflicts_are_found():
+    result = align([
+        ("a", "The freight train service will shorten transport times between the two countries, Ge said on Monday."),
+        ("b", "The freight train service could shorten transport times between the two countries, according to Xinhua, on Friday."),
+    ])
+    comparison = result.compare("a:0", "b:0")
+    kinds = {c.type: c.values for c in comparison.conflicts}
+    assert kinds["attribution"] == {"a:0": "Ge", "b:0": "Xinhua"}
+    assert kinds["hedging"] == {"a:0": "will", "b:0": "could"}
+    assert kinds["weekday"] == {"a:0": "Monday", "b:0": "Friday"}
+
+
+def test_a_detail_only_one_side_gives_is_not_a_conflict():
+    result = align([
+        ("a", "Xi Jinping paid a state visit to Vietnam from December 12 to 13, 2023."),
+        ("b", "Xi Jinping paid a state visit to Vietnam in 2023, meeting Nguyen Phu Trong in Hanoi."),
+    ])
+    types = {c.type for c in result.compare("a:0", "b:0").conflicts}
+    assert "date" not in types and "person" not in types
+
+
+def test_sentences_that_only_chain_through_others_are_not_grouped():
+    # a~b and b~c and c~d share words pairwise, but a and d share nothing.
+    result = align([
+        ("a", "Trade between the two countries rose sharply after new rail links opened."),
+        ("b", "New rail links opened and border customs checks became faster for trucks."),
+        ("c", "Border customs checks for trucks and fishing boats became a diplomatic dispute."),
+        ("d", "Fishing boats in the disputed waters were seized by coast guard vessels at dawn."),
+    ])
+    assert result.group_of("a:0") is not result.group_of("d:0")
+    assert all(len(g.units) < 4 for g in result.groups)
+
+
+def test_reordered_and_paraphrased_claims_across_three_documents():
+    result = align([
+        ("a", "The two leaders signed thirty agreements. Bilateral trade topped $200 billion last year. "
+              "The talks were held in Hanoi."),
+        ("b", "Talks took place in Hanoi. Trade between them exceeded $200 billion in the past year."),
+        ("c", "Last year bilateral trade surpassed the $200 billion mark. Both sides praised the visit."),
+    ])
+    trade = result.group_of("a:1")
+    assert set(trade.units) == {"a:1", "b:1", "c:0"} and trade.kind == "shared"
+    assert result.match("a:1", "b:1") is not None or result.match("a:1", "c:0") is not None
+    evidence = [m.evidence for m in result.matches_of(trade.id)]
+    assert any("$200 billion" in e.numbers for e in evidence)

@@ -1,0 +1,78 @@
+"""Claim units: exact offsets, and the sentence boundaries a researcher would draw."""
+
+from __future__ import annotations
+
+from sidelight.core.alignment import segment
+from sidelight.core.workspace import Workspace
+from tests.conftest import REPO
+
+
+def texts(text: str) -> list[str]:
+    return [u.text for u in segment("d", text)]
+
+
+def test_every_seed_unit_indexes_its_text_exactly():
+    for source in Workspace.open(REPO).sources:
+        units = segment(source.id, source.text)
+        assert units, source.id
+        for unit in units:
+            assert source.text[unit.start:unit.end] == unit.text
+            assert unit.text == unit.text.strip()
+        starts = [u.start for u in units]
+        assert starts == sorted(starts)
+
+
+def test_money_decimals_and_abbreviations_do_not_end_a_sentence():
+    got = texts("Trade reached US$185.1 billion in 2023. Vietnam is the fourth largest after the U.S. and Japan.")
+    assert got == ["Trade reached US$185.1 billion in 2023.",
+                   "Vietnam is the fourth largest after the U.S. and Japan."]
+
+
+def test_a_missing_space_after_a_full_stop_still_ends_a_sentence():
+    assert texts("It ended in 2023.During the visit, Xi spoke.") == ["It ended in 2023.", "During the visit, Xi spoke."]
+
+
+def test_curly_quotes_stay_with_their_sentence():
+    got = texts("They opposed “color revolutions.” Such cooperation will help.")
+    assert got == ["They opposed “color revolutions.”", "Such cooperation will help."]
+
+
+def test_headline_and_caption_are_units_of_their_own():
+    text = ("China-Vietnam ties elevated to new heights\n\n"
+            "Children wave flags in Hanoi, Vietnam, December 12, 2023. /CFP\n\n"
+            "Xi paid a state visit. He met Trong.\n\nSteady cooperation\n\nThey agreed.")
+    units = segment("d", text)
+    assert [(u.kind, u.text) for u in units] == [
+        ("heading", "China-Vietnam ties elevated to new heights"),
+        ("caption", "Children wave flags in Hanoi, Vietnam, December 12, 2023. /CFP"),
+        ("sentence", "Xi paid a state visit."),
+        ("sentence", "He met Trong."),
+        ("section", "Steady cooperation"),
+        ("sentence", "They agreed."),
+    ]
+
+
+def test_chinese_text_is_split_on_chinese_full_stops():
+    got = texts("中越两国发表联合声明。双方签署了30多份合作文件！这是真的吗？")
+    assert got == ["中越两国发表联合声明。", "双方签署了30多份合作文件！", "这是真的吗？"]
+
+
+def test_vietnamese_diacritics_keep_offsets_exact():
+    text = "Tổng Bí thư Tô Lâm thăm Trung Quốc. Hai bên ký nhiều văn kiện hợp tác."
+    units = segment("vi", text)
+    assert [u.text for u in units] == ["Tổng Bí thư Tô Lâm thăm Trung Quốc.", "Hai bên ký nhiều văn kiện hợp tác."]
+    assert all(text[u.start:u.end] == u.text for u in units)
+
+
+def test_long_compound_sentence_is_split_into_clauses_at_semicolons():
+    left = "the two sides agreed to enhance the efficiency of economic trade and investment cooperation in many different fields over the coming five years"
+    right = "they also promised to promote traffic connections in railways roads and border gate infrastructure across the whole border region soon"
+    third = "and they will improve customs clearance efficiency to maintain smooth trade and ensure production chains stay stable and secure for all"
+    units = segment("d", f"{left.capitalize()}; {right}; {third}.")
+    assert [u.kind for u in units] == ["clause", "clause", "clause"]
+    assert units[0].text.endswith(";")
+
+
+def test_empty_and_blank_texts_have_no_units():
+    assert segment("d", "") == []
+    assert segment("d", "  \n\n \t\n") == []
