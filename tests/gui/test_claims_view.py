@@ -1,0 +1,116 @@
+"""Claims in the window: highlights, hover, click-to-compare, the claims panel and corrections."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidelight.core.alignment import Corrections, workspace_corrections_path
+from sidelight.gui.app import create_window
+from sidelight.gui.main_window import MainWindow
+
+GT = "china-vietnam-reach-consensus-on"  # Global Times, 2023-12-01
+CRA = "a-new-day-for-china-vietnam-relations"  # China Report ASEAN
+TRADE_GT = "China is Vietnam's largest trading partner"
+TRADE_CRA = "China has been Vietnam’s largest trading partner"
+
+
+@pytest.fixture
+def window(qtbot, sample_copy) -> MainWindow:
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    win.show()
+    win.doc_model.set_shown([GT, CRA])
+    qtbot.waitUntil(lambda: win.claims.alignment is not None
+                    and {d.id for d in win.claims.alignment.documents} == {GT, CRA}, timeout=30_000)
+    return win
+
+
+def _offset(window: MainWindow, doc: str, phrase: str) -> int:
+    pane = window.view.pane_for(doc)
+    assert pane is not None
+    at = pane.text().find(phrase)
+    assert at >= 0, phrase
+    return at + 5
+
+
+def test_every_claim_unit_is_highlighted_by_kind(window):
+    alignment = window.claims.alignment
+    for pane in window.view.panes:
+        spans = pane.layers["claims"]
+        units = alignment.units_of(pane.source.id)
+        assert [(s, e) for s, e, _f in spans] == [(u.start, u.end) for u in units]
+        colours = {f.background().color().name() for _s, _e, f in spans}
+        assert len(colours) >= 2  # shared and unique units look different
+
+
+def test_highlights_can_be_switched_off_and_on(window):
+    window.actions_by_id["claims"].setChecked(False)
+    assert all("claims" not in p.layers for p in window.view.panes)
+    window.actions_by_id["claims"].setChecked(True)
+    assert all(p.layers.get("claims") for p in window.view.panes)
+
+
+def test_hover_lists_the_counterparts(window):
+    tip = window.claims.tooltip(GT, _offset(window, GT, TRADE_GT))
+    assert tip is not None
+    assert "China Report ASEAN" in tip and "largest trading partner" in tip
+
+
+def test_click_selects_counterparts_and_opens_the_pairwise_view(window):
+    pane = window.view.pane_for(GT)
+    pane.clicked.emit(_offset(window, GT, TRADE_GT))
+    other = window.view.pane_for(CRA)
+    selected = [other.text()[s:e] for s, e, _f in other.layers["claim-selection"]]
+    assert len(selected) == 1 and selected[0].startswith(TRADE_CRA)
+    html = window.pair_view.browser.toPlainText()
+    assert "Global Times" in html and "China Report ASEAN" in html
+    assert "234.9" in html and "consecutive" in html
+    assert "counterpart" in window.pair_view.title.text()
+
+
+def test_panel_filters_match_the_core(window):
+    panel = window.claims_panel
+    alignment = window.claims.alignment
+    assert panel.list.count() == len(alignment.groups)
+    panel.filter.setCurrentIndex(panel.filter.findText("Shared by all documents"))
+    assert panel.list.count() == len(alignment.filter_groups(kind="shared")) > 0
+    only_gt = next(i for i in range(panel.filter.count()) if panel.filter.itemText(i).startswith("Only in Global Times"))
+    panel.filter.setCurrentIndex(only_gt)
+    assert panel.list.count() == len(alignment.filter_groups(unique_to=GT))
+    assert panel.coverage_model.rowCount() == panel.list.count()
+    assert panel.coverage_model.columnCount() == 2
+
+
+def test_unlink_is_saved_realigned_and_undoable(window, qtbot, sample_copy):
+    alignment = window.claims.alignment
+    gt_unit = alignment.unit_at(GT, _offset(window, GT, TRADE_GT))
+    cra_unit = alignment.counterparts(gt_unit.id)[0]
+    window.claims.select_unit(gt_unit.id)
+    window.pair_view.unlink_requested.emit(gt_unit.id, cra_unit.id)
+
+    path = workspace_corrections_path(sample_copy)
+    assert [c.action for c in Corrections.load(path)] == ["unlink"]
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and cra_unit.id not in _counterpart_ids(window, gt_unit.id), timeout=30_000)
+    assert window.actions_by_id["undo"].text() == "&Undo Unlink claims"
+
+    realigned = window.claims.alignment
+    window.actions_by_id["undo"].trigger()
+    assert len(Corrections.load(path)) == 0
+    qtbot.waitUntil(lambda: window.claims.alignment is not realigned
+                    and cra_unit.id in _counterpart_ids(window, gt_unit.id), timeout=30_000)
+
+
+def _counterpart_ids(window: MainWindow, unit_id: str) -> set[str]:
+    return {u.id for u in window.claims.alignment.counterparts(unit_id)}
+
+
+def test_link_two_claims_by_clicking(window, qtbot):
+    alignment = window.claims.alignment
+    a = alignment.units_of(GT)[0]  # the headline
+    b = next(u for u in alignment.units_of(CRA) if u.id not in {c.id for c in alignment.counterparts(a.id)})
+    window.claims.select_unit(a.id)
+    window.pair_view.link_button.click()
+    window.view.pane_for(CRA).clicked.emit(b.start + 1)
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and b.id in {u.id for u in window.claims.alignment.counterparts(a.id)}, timeout=30_000)
