@@ -90,11 +90,16 @@ def conflicts(units: Sequence[Unit], facts: Sequence[Facts]) -> tuple[Conflict, 
 
 
 def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
-    same = _same_name if kind in NAMES else (_same_date if kind == "date" else _same_value)
-    for (_ua, fa), (_ub, fb) in combinations(stated, 2):
-        only_a = [x for x in fa if not any(same(x, y) for y in fb)]
-        only_b = [y for y in fb if not any(same(x, y) for x in fa)]
-        if only_a and only_b:
+    if kind in NAMES:
+        # Compare names by their words once per unit, not once per pair of facts.
+        keyed = [[_name_words(f) for f in facts] for _u, facts in stated]
+        same = _shares_word
+    else:
+        keyed = [list(facts) for _u, facts in stated]
+        same = _same_date if kind == "date" else _same_value
+    for i, j in combinations(range(len(stated)), 2):
+        fa, fb = keyed[i], keyed[j]
+        if any(not any(same(x, y) for y in fb) for x in fa) and any(not any(same(x, y) for x in fa) for y in fb):
             return Conflict(kind, {u.id: _wording(v) for u, v in stated})
     return None
 
@@ -124,9 +129,16 @@ def _same_value(x: Fact, y: Fact) -> bool:
     return x.key == y.key
 
 
+def _name_words(fact: Fact) -> frozenset[str]:
+    return frozenset(w for w in str(fact.key).replace("-", " ").split() if len(w) > 1)
+
+
+def _shares_word(x: frozenset[str], y: frozenset[str]) -> bool:
+    return not x.isdisjoint(y)
+
+
 def _same_name(x: Fact, y: Fact) -> bool:
-    words_x = {w for w in str(x.key).replace("-", " ").split() if len(w) > 1}
-    return bool(words_x & {w for w in str(y.key).replace("-", " ").split() if len(w) > 1})
+    return _shares_word(_name_words(x), _name_words(y))
 
 
 def _same_date(x: Fact, y: Fact) -> bool:

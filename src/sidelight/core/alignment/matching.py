@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
 BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections
 CANDIDATE_FLOOR = 0.08  # partial term cosine below which a proposed pair is dropped
 CHUNK = 50_000
+CHAR_MIN_TERM_SIM = 0.08
 _FAMILY = {"section": -1, "caption": 1}
 
 
@@ -50,19 +52,26 @@ class UnitFeatures:
 
 
 def analyse(unit: Unit) -> UnitFeatures:
-    words = tuple(term_tools.content_words(unit.text))
+    return _analyse(unit.kind, unit.text)
+
+
+@lru_cache(maxsize=50_000)
+def _analyse(kind: str, text: str) -> UnitFeatures:
+    """Cached by text: wire copy and syndicated sentences recur across outlets word for word."""
+    unit_text = text
+    words = tuple(term_tools.content_words(unit_text))
     terms = tuple(term_tools.term_of(w) for w in words)
-    names = frozenset(term_tools.term_of(w.lower()) for w in _NAME_WORD.findall(unit.text))
+    names = frozenset(term_tools.term_of(w.lower()) for w in _NAME_WORD.findall(unit_text))
     forms: dict[str, str] = {}
     for word, term in zip(words, terms):
         forms.setdefault(term, word)
     return UnitFeatures(
-        kind=unit.kind,
+        kind=kind,
         terms=terms,
         names=names,
         words=words,
         forms=forms,
-        facts=extract(unit.text),
+        facts=extract(unit_text),
     )
 
 
@@ -93,7 +102,9 @@ def score_pairs(
 
     docs = np.asarray(document_of, dtype=np.int64)
     cap = max(BLOCK_MIN_DF, int(BLOCK_DF_PER_DOCUMENT * n_documents))
-    columns = np.flatnonzero(vectors.unigram_mask & (vectors.term_df >= 2) & (vectors.term_df <= cap))
+    # The product over the columns of all but the commonest terms proposes the pairs and is,
+    # at once, their term cosine less the small share those common terms would add.
+    columns = np.flatnonzero((vectors.term_df >= 2) & (vectors.term_df <= cap))
     block = vectors.terms[:, columns].tocsr()
     proposed = sparse.triu(block @ block.T, k=1).tocoo()
     # Section titles are never matched; captions only with captions (they describe photos).
@@ -102,15 +113,18 @@ def score_pairs(
         (docs[proposed.row] != docs[proposed.col]) & (proposed.data >= CANDIDATE_FLOOR)
         & (family[proposed.row] == family[proposed.col]) & (family[proposed.row] >= 0)
     )
-    rows_a, rows_b = proposed.row[keep], proposed.col[keep]
+    rows_a, rows_b, partial = proposed.row[keep], proposed.col[keep], proposed.data[keep]
     scores = np.zeros(len(rows_a))
     for start in range(0, len(rows_a), CHUNK):
         if tick:
             tick(start, len(rows_a))
         a, b = rows_a[start:start + CHUNK], rows_b[start:start + CHUNK]
-        scores[start:start + CHUNK] = (
-            TERM_WEIGHT * rowwise_dot(vectors.terms, a, b) + CHAR_WEIGHT * rowwise_dot(vectors.chars, a, b)
-        )
+        term_sim = partial[start:start + CHUNK]
+        # Character n-grams only refine pairs that share some meaning; the rest cannot reach a group.
+        near = np.flatnonzero(term_sim >= CHAR_MIN_TERM_SIM)
+        char_sim = np.zeros(len(a))
+        char_sim[near] = rowwise_dot(vectors.chars, a[near], b[near])
+        scores[start:start + CHUNK] = TERM_WEIGHT * term_sim + CHAR_WEIGHT * char_sim
     if tick:
         tick(len(rows_a), len(rows_a))
     fact_keys = [_fact_keys(f.facts) for f in features]
