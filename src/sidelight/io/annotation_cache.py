@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,17 @@ class AnnotationCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # No fsync: a torn entry fails to parse or to match its key, and is then ignored.
-            tmp.write_text(json.dumps({"format": _FORMAT, "key": fingerprint.key(), "data": data}, ensure_ascii=False), encoding="utf-8")
+            entry = json.dumps({"format": _FORMAT, "key": fingerprint.key(), "data": data}, ensure_ascii=False, default=_dates_only)
+            tmp.write_text(entry, encoding="utf-8")
             os.replace(tmp, path)
+        except (TypeError, ValueError):
+            pass  # YAML that JSON cannot hold exactly (binary, odd keys): always parse the YAML
         except OSError:
             tmp.unlink(missing_ok=True)
+
+
+def _dates_only(value: Any) -> str:
+    """Hand-typed YAML timestamps become the ISO text the YAML reader would give."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(f"cannot cache {type(value).__name__}")

@@ -19,7 +19,7 @@ from typing import Any
 from sidelight.core.annotations import AnnotationFile
 from sidelight.core.errors import SidelightError
 from sidelight.core.settings import validate_reviewer
-from sidelight.io import yaml_store
+from sidelight.io import annotation_format, yaml_store
 from sidelight.io.annotation_cache import AnnotationCache
 from sidelight.io.annotation_format import file_from_yaml, file_to_yaml, migrate
 from sidelight.io.atomic import atomic_write_bytes
@@ -121,7 +121,7 @@ def write_annotation_file(root: Path, annotations: AnnotationFile, expected: Fin
     if (current is None) != (expected is None) or (current and expected and current.sha256 != expected.sha256):
         raise AnnotationConflict(path, annotations.source_id)
     data = file_to_yaml(annotations)
-    raw = yaml_store.dumps(data).encode("utf-8")
+    raw = annotation_format.dumps(annotations).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, raw)
