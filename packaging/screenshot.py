@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(out: str) -> int:
-    os.environ.setdefault("SIDELIGHT_CONFIG_DIR", tempfile.mkdtemp(prefix="sidelight-shot-"))
+    config = Path(tempfile.mkdtemp(prefix="sidelight-shot-"))
+    os.environ["SIDELIGHT_CONFIG_DIR"] = str(config)
+    (config / "settings.yaml").write_text("schema: 1\nreviewer: alice\n", encoding="utf-8")  # a sample reviewer
     from PySide6.QtCore import QTimer
 
     from sidelight.gui.app import create_app, create_window
@@ -25,6 +27,10 @@ def main(out: str) -> int:
     window.resize(1500, 900)
     window.show()
     extra = sys.argv[2:]
+    if "--three" in extra:
+        window.doc_model.set_shown([s.id for s in window.doc_model.sources[:3]])
+    if "--annotations" in extra:
+        window.annotations_dock.raise_()
     if "--find" in extra:
         window.open_find()
         window.find_bar.field.setText("trading partner")

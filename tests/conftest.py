@@ -14,10 +14,15 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = REPO.parent / "shared" / "reference"
 
 
+REVIEWER = "tester"
+
+
 @pytest.fixture(autouse=True)
 def _private_config(tmp_path_factory, monkeypatch):
-    """Keep the researcher's real settings and layout out of every test."""
-    monkeypatch.setenv("SIDELIGHT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    """Keep the researcher's real settings and layout out of every test; the reviewer is 'tester'."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("SIDELIGHT_CONFIG_DIR", str(folder))
+    (folder / "settings.yaml").write_text(f"schema: 1\nreviewer: {REVIEWER}\n", encoding="utf-8")
 
 
 @pytest.fixture

@@ -45,6 +45,17 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("claims", "Claim &Highlights", "&Claims", "set_claim_highlights", "Ctrl+Shift+H", checkable=True,
                tip="Colour claims shared by all, by some, or only one outlet"),
     ActionSpec("realign", "&Align Again", "&Claims", "realign", "F5"),
+    ActionSpec("annotate", "&Annotate Selection…", "&Annotate", "annotate", "Ctrl+E",
+               tip="Code the selected passage (type to filter codes, 1–9 for recent ones)"),
+    ActionSpec("link", "&Link Selection to Another Document", "&Annotate", "link_selection", "Ctrl+L",
+               tip="Select a passage, Ctrl+L, select the related passage in another document, Ctrl+L"),
+    ActionSpec("delete_annotation", "&Delete Chosen Annotations", "&Annotate", "delete_annotations", "Ctrl+Del"),
+    ActionSpec("annotation_highlights", "Annotation &Highlights", "&Annotate", "set_annotation_highlights",
+               "Ctrl+Shift+N", checkable=True),
+    ActionSpec("codebook", "&Codebook…", "&Annotate", "open_codebook", "Ctrl+Shift+K", separator_before=True),
+    ActionSpec("reviewer", "&Reviewer Name…", "&Annotate", "change_reviewer"),
+    ActionSpec("save", "&Save Now", "&Annotate", "save_now", QKeySequence.StandardKey.Save,
+               tip="Annotations save themselves a moment after every change; this saves at once"),
     ActionSpec("about", "&About Sidelight", "&Help", "show_about"),
 ]
 

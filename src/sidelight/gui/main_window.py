@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QMainWindow, QMessageBox, QPlainTextEdit, QStackedWidget, QVBoxLayout,
@@ -21,6 +21,11 @@ from sidelight.core.importers import supported_suffixes
 from sidelight.core.workspace import ImportReport, Workspace
 from sidelight.core.commands import Command, CommandStack
 from sidelight.gui.actions import build_actions
+from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
+from sidelight.gui.annotate.codebook_dialog import CodebookDialog
+from sidelight.gui.annotate.controller import AnnotationController
+from sidelight.gui.annotate.document_panel import DocumentPanel
+from sidelight.gui.annotate.reviewer_prompt import ask_reviewer
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.controller import ClaimsController
 from sidelight.gui.claims.legend import ClaimLegend
@@ -85,8 +90,23 @@ class MainWindow(QMainWindow):
         self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
         self.legend = ClaimLegend()
-        self.resizeDocks([self.docs_dock, self.claims_dock], [330, 360], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.pair_dock], [190], Qt.Orientation.Vertical)
+
+        self.annotations = AnnotationController(self.view, self, ask_reviewer=lambda: ask_reviewer(self))
+        self.annotations.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.annotations.problems.connect(lambda problems: self.show_problems(problems, "Some annotation files have problems"))
+        self.annotations.stack_changed.connect(self._refresh_undo)
+        self.annotations_panel = AnnotationsPanel(self.annotations, lambda: [p.source.id for p in self.view.panes])
+        self.annotations_panel.reveal_requested.connect(self._reveal)
+        self.annotations_dock = self._dock("Annotations", "annotations-dock", self.annotations_panel,
+                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.document_panel = DocumentPanel(self.annotations, lambda: [p.source for p in self.view.panes])
+        self.document_dock = self._dock("Document", "document-dock", self.document_panel,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.claims_dock, self.annotations_dock)
+        self.tabifyDockWidget(self.annotations_dock, self.document_dock)
+        self.claims_dock.raise_()
+        self.view.panes_changed.connect(self.annotations_panel.refresh)
+        self.view.panes_changed.connect(self.document_panel.refresh)
 
         self.actions_by_id = build_actions(self)
         self.legend.attach(self, self.actions_by_id["claims"])
@@ -113,6 +133,7 @@ class MainWindow(QMainWindow):
         splitter_state = self.settings.value(self._ws_key("splitter"))
         if isinstance(splitter_state, QByteArray):
             self.view.splitter.restoreState(splitter_state)
+        self.annotations.open(workspace)
         self.central.setCurrentWidget(self.reading)
         self.docs_dock.show()
         self._remember_recent(workspace.root)
@@ -227,18 +248,22 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     # -- undo ------------------------------------------------------------------------------
+    # One undo history for every change: the annotation session's when a reviewer is annotating.
     def push_command(self, command: Command) -> None:
+        session = self.annotations.session
         try:
-            self.stack.push(command)
+            session._push(command) if session is not None else self.stack.push(command)
         except SidelightError as exc:
             self.show_error("Change not made", exc)
         self._refresh_undo()
 
     def undo(self) -> None:
-        self._stack_step(self.stack.undo)
+        session = self.annotations.session
+        self._stack_step(session.undo if session is not None else self.stack.undo)
 
     def redo(self) -> None:
-        self._stack_step(self.stack.redo)
+        session = self.annotations.session
+        self._stack_step(session.redo if session is not None else self.stack.redo)
 
     def _stack_step(self, step) -> None:
         try:
@@ -248,11 +273,49 @@ class MainWindow(QMainWindow):
         self._refresh_undo()
 
     def _refresh_undo(self) -> None:
+        if not hasattr(self, "actions_by_id"):
+            return
+        source = self.annotations.session or self.stack
         undo, redo = self.actions_by_id["undo"], self.actions_by_id["redo"]
-        undo.setEnabled(self.stack.can_undo)
-        redo.setEnabled(self.stack.can_redo)
-        undo.setText(f"&Undo {self.stack.undo_label}" if self.stack.can_undo else "&Undo")
-        redo.setText(f"&Redo {self.stack.redo_label}" if self.stack.can_redo else "&Redo")
+        undo.setEnabled(source.can_undo)
+        redo.setEnabled(source.can_redo)
+        undo.setText(f"&Undo {source.undo_label}" if source.can_undo else "&Undo")
+        redo.setText(f"&Redo {source.redo_label}" if source.can_redo else "&Redo")
+
+    # -- annotating --------------------------------------------------------------------------
+    def annotate(self) -> None:
+        self.annotations.annotate_selection()
+
+    def link_selection(self) -> None:
+        self.annotations.link_selection()
+
+    def delete_annotations(self) -> None:
+        self.annotations.delete(self.annotations_panel.selected_ids())
+
+    def open_codebook(self) -> None:
+        if self.annotations.session is None:
+            self.statusBar().showMessage("Open a workspace and choose a reviewer name first.", 8000)
+            return
+        CodebookDialog(self.annotations, self).exec()
+
+    def change_reviewer(self) -> None:
+        current = self.annotations.session.reviewer if self.annotations.session else None
+        if ask_reviewer(self, current) and self.workspace is not None:
+            self.annotations.open(self.workspace)
+
+    def set_annotation_highlights(self, on: bool) -> None:
+        self.annotations.set_highlights(on)
+
+    def save_now(self) -> None:
+        self.annotations.save()
+
+    def _reveal(self, source_id: str, start: int, end: int) -> None:
+        pane = self.view.pane_for(source_id)
+        if pane is not None:
+            sync = self.view.sync_scrolling
+            self.view.sync_scrolling = False
+            pane.reveal(start, end)
+            self.view.sync_scrolling = sync
 
     # -- claims ------------------------------------------------------------------------------
     def set_claim_highlights(self, on: bool) -> None:
@@ -319,7 +382,12 @@ class MainWindow(QMainWindow):
         assert self.workspace is not None
         return f"workspaces/{str(self.workspace.root).replace('/', '|')}/{name}"
 
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.docs_dock, self.claims_dock], [330, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.pair_dock], [200], Qt.Orientation.Vertical)
+
     def _restore_window_state(self) -> None:
+        QTimer.singleShot(0, self._default_dock_sizes) if not self.settings.contains("window/state") else None
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -357,7 +425,13 @@ class MainWindow(QMainWindow):
         recent = [str(root)] + [r for r in self.recent_workspaces() if r != str(root)]
         self.settings.setValue("recent", recent[:MAX_RECENT])
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.annotations.check_disk()  # a colleague's git pull while we were away
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotations.close()
         self.claims.stop()
         for task in list(self.runner.running):
             task.cancel()

@@ -1,0 +1,1 @@
+"""Annotating in the window: code picker, highlights, panels, codebook editor."""

@@ -1,0 +1,296 @@
+"""Annotations in the window: the reviewer's session, its highlights, autosave and conflicts.
+
+The controller owns no annotation data: the Qt-free :class:`AnnotationSession` does. Here user
+gestures (select text, pick codes) become session calls, and session events become repaints,
+panel refreshes and, after a short quiet period, a save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+
+from sidelight.core import events
+from sidelight.core.annotation_session import AnnotationSession
+from sidelight.core.annotations import RELATIONS, SpanAnnotation
+from sidelight.core.errors import SidelightError
+from sidelight.core.settings import load_settings
+from sidelight.core.workspace import Workspace
+from sidelight.gui.annotate.code_picker import CodePicker
+from sidelight.gui.comparison_view import ComparisonView
+from sidelight.gui.document_pane import DocumentPane
+
+LAYER = "annotations"
+MAX_RECENT = 9
+
+
+def span_format(colour: str) -> QTextCharFormat:
+    """Translucent code colour plus an underline: overlapping spans darken and stay separable."""
+    fmt = QTextCharFormat()
+    background = QColor(colour)
+    background.setAlpha(75)
+    fmt.setBackground(background)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor(colour))
+    return fmt
+
+
+class AnnotationController(QObject):
+    changed = Signal()  # annotations or codebook changed: panels refresh
+    stack_changed = Signal()
+    message = Signal(str)
+    problems = Signal(list)  # list[str]
+
+    def __init__(self, view: ComparisonView, parent_widget: QWidget, ask_reviewer: Callable[[], str | None]):
+        super().__init__(parent_widget)
+        self.view = view
+        self.parent_widget = parent_widget
+        self.ask_reviewer = ask_reviewer
+        self.session: AnnotationSession | None = None
+        self.recent: list[str] = []
+        self.highlights_on = True
+        self.link_start: tuple[str, int, int] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(load_settings().autosave_delay_ms)
+        self.autosave.timeout.connect(self.save)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _p: self.check_disk())
+        self.watcher.fileChanged.connect(lambda _p: self.check_disk())
+        view.panes_changed.connect(self._hook_panes)
+
+    # -- session -----------------------------------------------------------------------------
+    def open(self, workspace: Workspace) -> None:
+        self.close()
+        reviewer = load_settings().reviewer or self.ask_reviewer()
+        if reviewer is None:
+            self.message.emit("No reviewer name: annotating is off until you choose one (Annotate → Reviewer Name…).")
+            self.changed.emit()
+            return
+        try:
+            self.session = AnnotationSession.open(workspace, reviewer)
+        except SidelightError as exc:
+            self.problems.emit([str(exc)])
+            return
+        self._unsubscribe = self.session.subscribe(self._on_event)
+        self._watch()
+        if self.session.problems:
+            self.problems.emit([str(p) for p in self.session.problems])
+        orphans = self.session.orphans()
+        if orphans:
+            self.message.emit(f"{len(orphans)} annotation(s) could not be placed on the edited texts: "
+                              "see Orphans in the Annotations panel.")
+        self.repaint()
+        self.changed.emit()
+        self.stack_changed.emit()
+
+    def close(self) -> None:
+        self.autosave.stop()
+        if self.session is not None:
+            self._report(self.session.flush())
+            if self._unsubscribe:
+                self._unsubscribe()
+        self.session = None
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+
+    def _watch(self) -> None:
+        assert self.session is not None
+        folder = self.session.root / "annotations" / self.session.reviewer
+        for path in (folder, self.session.codebook_path):
+            if path.exists():
+                self.watcher.addPath(str(path))
+
+    def _on_event(self, event: events.Event) -> None:
+        if event.kind in (events.ANNOTATIONS_CHANGED, events.CODEBOOK_CHANGED, events.RELOADED):
+            if event.kind != events.RELOADED:
+                self.autosave.start()
+            self.repaint()
+            self.changed.emit()
+        elif event.kind == events.STACK_CHANGED:
+            self.stack_changed.emit()
+        elif event.kind == events.REANCHORED:
+            self.message.emit(f"{event.source_id}: text changed since annotating; {event.message}")
+        elif event.kind == events.SAVED:
+            self.message.emit(f"Saved {len(event.message.splitlines())} file(s)")
+
+    # -- saving and changes on disk ----------------------------------------------------------
+    def save(self) -> None:
+        if self.session is not None:
+            self._report(self.session.flush())
+
+    def _report(self, report) -> None:
+        for error in report.errors:
+            self.problems.emit([str(error)])
+        for conflict in report.conflicts:
+            self.resolve(conflict.source_id)
+
+    def check_disk(self) -> None:
+        if self.session is None:
+            return
+        for key in self.session.check_disk():
+            if key in self.session.conflicts:
+                self.resolve(key)
+            else:
+                self.message.emit(f"Reloaded {key}: it changed on disk")
+        self._watch()
+
+    def resolve(self, key: str) -> None:
+        """A file changed on disk under unsaved changes: the researcher decides, nothing is lost."""
+        assert self.session is not None
+        box = QMessageBox(QMessageBox.Icon.Question, "File changed on disk",
+                          f"{self.session.conflicts[key]}\n\nKeep your version (overwrite the file) or take "
+                          "the version on disk (your unsaved changes to it are dropped)?", parent=self.parent_widget)
+        box.setObjectName("conflict-message")
+        mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        self._report(self.session.resolve_conflict(key, keep_mine=box.clickedButton() is mine))
+
+    # -- painting and hover ------------------------------------------------------------------
+    def set_highlights(self, on: bool) -> None:
+        self.highlights_on = on
+        self.repaint()
+
+    def repaint(self) -> None:
+        for pane in self.view.panes:
+            if self.session is None or not self.highlights_on:
+                pane.clear_layer(LAYER)
+                continue
+            codebook = self.session.codebook
+            spans = []
+            for span in self.session.spans(pane.source.id):
+                colour = codebook.colour_of(span.codes[0]) if span.codes else "#999999"
+                spans.append((span.start, span.end, span_format(colour)))
+            for link in self.session.links(pane.source.id):
+                end = link.a if link.a.source_id == pane.source.id else link.b
+                spans.append((end.selector.start, end.selector.end, span_format("#000000")))
+            pane.set_layer(LAYER, spans)
+
+    def _hook_panes(self) -> None:
+        for pane in self.view.panes:
+            if not getattr(pane, "_annotations_hooked", False):
+                pane._annotations_hooked = True  # type: ignore[attr-defined]
+                pane.tooltip_providers.append(lambda offset, p=pane: self.tooltip(p.source.id, offset))
+        self.repaint()
+
+    def tooltip(self, source_id: str, offset: int) -> str | None:
+        if self.session is None:
+            return None
+        lines = [self.describe(span) for span in self.session.spans_at(source_id, offset)]
+        return "<br>".join(lines) or None
+
+    def describe(self, span: SpanAnnotation) -> str:
+        assert self.session is not None
+        codebook = self.session.codebook
+        codes = ", ".join(f"<span style='color:{codebook.colour_of(c)}'>■</span> {escape(codebook.name_of(c))}"
+                          for c in span.codes) or "<i>no code</i>"
+        parts = [f"<b>{codes}</b>"]
+        if span.target:
+            parts.append(f"target: {escape(span.target)}")
+        if span.note:
+            parts.append(f"note: {escape(span.note)}")
+        return " · ".join(parts)
+
+    # -- annotating --------------------------------------------------------------------------
+    def focused_selection(self) -> tuple[DocumentPane, int, int] | None:
+        panes = sorted(self.view.panes, key=lambda p: not p.editor.hasFocus())
+        for pane in panes:
+            span = pane.selection()
+            if span is not None:
+                return pane, *span
+        return None
+
+    def annotate_selection(self) -> None:
+        if not self._ready():
+            return
+        found = self.focused_selection()
+        if found is None:
+            self.message.emit("Select some text in a document first, then annotate it (Ctrl+E).")
+            return
+        pane, start, end = found
+        picker = CodePicker(self.session.codebook, pane.text()[start:end], self.recent, parent=self.parent_widget)
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return
+        picked = picker.result_value()
+        self._call(lambda: self.session.add_span(pane.source.id, start, end, picked.codes, picked.note, picked.target))
+        self._remember(picked.codes)
+
+    def edit(self, annotation_id: str) -> None:
+        if not self._ready():
+            return
+        span = self.session.get(annotation_id)
+        if not isinstance(span, SpanAnnotation):
+            return
+        picker = CodePicker(self.session.codebook, span.quote, self.recent, list(span.codes), span.note, span.target,
+                            parent=self.parent_widget)
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return
+        picked = picker.result_value()
+        self._call(lambda: self.session.edit_span(annotation_id, codes=picked.codes, note=picked.note,
+                                                  target=picked.target))
+        self._remember(picked.codes)
+
+    def delete(self, record_ids: list[str]) -> None:
+        if self._ready() and record_ids:
+            self._call(lambda: self.session.delete(record_ids))
+
+    def place_orphan(self, annotation_id: str) -> None:
+        found = self.focused_selection()
+        if not self._ready() or found is None:
+            self.message.emit("Select where the orphaned passage is now, then choose Place Here.")
+            return
+        pane, start, end = found
+        record = self.session.get(annotation_id)
+        if getattr(record, "source_id", None) != pane.source.id:
+            self.message.emit("Select the passage in the document the annotation belongs to.")
+            return
+        self._call(lambda: self.session.move_span(annotation_id, start, end))
+
+    def link_selection(self) -> None:
+        """First call remembers the selected span; the second, in another document, makes the link."""
+        if not self._ready():
+            return
+        found = self.focused_selection()
+        if found is None:
+            self.message.emit("Select a passage first: the link starts (or ends) there.")
+            return
+        pane, start, end = found
+        if self.link_start is None or self.link_start[0] == pane.source.id:
+            self.link_start = (pane.source.id, start, end)
+            self.message.emit("Link started: select the related passage in another document and press Ctrl+L again.")
+            return
+        a_source, a_start, a_end = self.link_start
+        labels = list(RELATIONS.values())
+        relation, ok = QInputDialog.getItem(self.parent_widget, "Link passages",
+                                            "How does the second passage relate to the first?", labels, 0, False)
+        if not ok:
+            return
+        note, _ok = QInputDialog.getText(self.parent_widget, "Link passages", "Note (optional):")
+        key = next(k for k, v in RELATIONS.items() if v == relation)
+        self.link_start = None
+        self._call(lambda: self.session.add_link(a_source, a_start, a_end, pane.source.id, start, end, key, note))
+
+    def _remember(self, codes: list[str]) -> None:
+        self.recent = list(dict.fromkeys([*codes, *self.recent]))[:MAX_RECENT]
+
+    def _ready(self) -> bool:
+        if self.session is None:
+            self.message.emit("Annotating needs a workspace and a reviewer name.")
+            return False
+        return True
+
+    def _call(self, action: Callable[[], object]) -> object | None:
+        try:
+            return action()
+        except SidelightError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Change not made", str(exc), parent=self.parent_widget)
+            box.setObjectName("error-message")
+            box.open()
+            return None
