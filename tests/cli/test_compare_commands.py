@@ -1,0 +1,72 @@
+"""`sidelight compare` and `sidelight eval` as scripts and researchers use them."""
+
+from __future__ import annotations
+
+import json
+
+from sidelight.cli import main
+from tests.conftest import REPO
+
+
+def test_compare_json_has_the_documented_shape_and_offsets_index_the_texts(capsys, sample_copy):
+    assert main(["compare", str(sample_copy), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {d["id"] for d in data["documents"]} == {p.name for p in (sample_copy / "sources").iterdir()}
+    assert all({"id", "title", "outlet"} <= set(d) for d in data["documents"])
+    texts = {p.name: (p / "text.txt").read_text(encoding="utf-8") for p in (sample_copy / "sources").iterdir()}
+    unit_ids = set()
+    for u in data["units"]:
+        assert texts[u["document"]][u["start"]:u["end"]] == u["text"]
+        unit_ids.add(u["id"])
+    kinds = set()
+    for g in data["groups"]:
+        assert {"id", "kind", "units", "score", "conflicts"} <= set(g)
+        assert set(g["units"]) <= unit_ids
+        kinds.add(g["kind"])
+        for c in g["conflicts"]:
+            assert set(c["values"]) <= set(g["units"]) and c["type"]
+    assert {"partial", "unique"} <= kinds
+
+
+def test_compare_documents_option_limits_the_alignment(capsys):
+    ids = ["china-vietnam-ties-elevated-to-new", "a-new-day-for-china-vietnam-relations"]
+    assert main(["compare", str(REPO), "--documents", *ids, "--format", "json", "--no-cache"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in data["documents"]] == ids
+    assert "shared" in {g["kind"] for g in data["groups"]}
+
+
+def test_compare_text_is_readable(capsys):
+    assert main(["compare", str(REPO), "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "claim groups:" in out and "blindspots" in out
+    assert "foremost trading partner" in out
+
+
+def test_compare_html_is_a_standalone_page(capsys):
+    assert main(["compare", str(REPO), "--format", "html", "--no-cache"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "CGTN" in page and "<script" not in page
+
+
+def test_compare_ad_hoc_files(tmp_path, capsys):
+    first = tmp_path / "one.txt"
+    second = tmp_path / "two.txt"
+    first.write_text("Trade deal signed\n\nThe two countries signed a trade deal worth $5 billion on Monday.\n", encoding="utf-8")
+    second.write_text("Deal agreed\n\nOn Tuesday the two countries signed a trade deal worth $6 billion.\n", encoding="utf-8")
+    assert main(["compare", str(first), str(second), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    deal = [g for g in data["groups"] if g["kind"] == "shared"]
+    assert deal and {c["type"] for c in deal[0]["conflicts"]} >= {"money", "weekday"}
+
+
+def test_compare_refuses_a_missing_workspace(tmp_path, capsys):
+    assert main(["compare", str(tmp_path / "nowhere")]) == 2
+    assert "sidelight:" in capsys.readouterr().err
+
+
+def test_eval_prints_aligner_and_baseline_scores(capsys):
+    assert main(["eval", str(REPO)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("links P") == 2 and "baseline" in out

@@ -1,0 +1,56 @@
+"""Odd inputs give sensible alignments or a clear SidelightError, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidelight.core.alignment import align
+from sidelight.core.errors import SidelightError
+
+TEXT = "China is Vietnam's largest trading partner. Trade rose by 25 percent this year."
+
+
+def test_one_document_has_only_unique_claims():
+    result = align([("only", TEXT)])
+    assert {g.kind for g in result.groups} == {"unique"}
+    assert result.blindspot("only").omitted == ()
+
+
+def test_identical_documents_share_every_claim():
+    result = align([("a", TEXT), ("b", TEXT), ("c", TEXT)])
+    assert [g.kind for g in result.groups] == ["shared", "shared"]
+    assert all(c.type != "money" for g in result.groups for c in g.conflicts)
+
+
+def test_an_empty_document_carries_nothing_and_breaks_nothing():
+    result = align([("a", TEXT), ("b", TEXT), ("empty", "")])
+    assert result.units_of("empty") == []
+    assert {g.kind for g in result.groups} == {"partial"}
+    assert len(result.blindspot("empty").omitted) == 2
+
+
+def test_all_documents_empty():
+    result = align([("a", ""), ("b", "   \n\n")])
+    assert result.units == () and result.groups == ()
+
+
+def test_documents_in_other_scripts_are_segmented_and_compared():
+    chinese = "中越两国发表联合声明。双方签署了30多份合作文件。"
+    result = align([
+        ("zh-1", chinese),
+        ("zh-2", "双方签署了30多份合作文件。中越两国发表联合声明。"),
+        ("vi", "Tổng Bí thư Tô Lâm thăm Trung Quốc. Hai bên ký nhiều văn kiện hợp tác."),
+        ("en", TEXT),
+    ])
+    assert len(result.units_of("zh-1")) == 2 and len(result.units_of("vi")) == 2
+    assert result.group_of("zh-1:0") is result.group_of("zh-2:1")
+    assert result.kind_of("vi:0") == "unique"
+
+
+def test_no_documents_or_repeated_ids_are_refused_clearly():
+    with pytest.raises(SidelightError, match="no documents"):
+        align([])
+    with pytest.raises(SidelightError, match="given twice"):
+        align([("a", TEXT), ("a", TEXT)])
+    with pytest.raises(SidelightError, match="cannot align"):
+        align([42])

@@ -1,0 +1,101 @@
+"""Corrections, cache, progress and cancelling: what the window relies on between sessions."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidelight.core.alignment import AlignmentCancelled, Corrections, align, align_workspace, workspace_corrections_path
+from sidelight.core.alignment.cache import CACHE_DIR
+from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
+from sidelight.core.alignment.baseline import baseline_groups
+from sidelight.core.errors import SidelightError
+from sidelight.core.workspace import Workspace
+from tests.conftest import REPO
+
+DOCS = [
+    ("a", "Bilateral trade surpassed $200 billion last year. The summit was held in a seaside resort."),
+    ("b", "The leaders toured a factory. Trade between them exceeded $200 billion last year."),
+]
+
+
+def test_link_and_unlink_corrections_are_applied_and_survive_a_text_change(tmp_path):
+    first = align(DOCS)
+    trade_a, trade_b = first.unit("a:0"), first.unit("b:1")
+    assert first.group_of("a:0") is first.group_of("b:1")
+    corrections = Corrections()
+    corrections.unlink(trade_a, trade_b)
+    corrections.link(first.unit("a:1"), first.unit("b:0"), note="both describe the visit programme")
+    path = tmp_path / "alignment" / "corrections.yaml"
+    corrections.save(path)
+    reloaded = Corrections.load(path)
+    assert len(reloaded) == 2
+
+    shifted = [("a", "Breaking. " + DOCS[0][1]), DOCS[1]]  # offsets move, quotes stay
+    second = align(shifted, corrections=reloaded)
+    moved_trade = next(u for u in second.units_of("a") if u.text.startswith("Bilateral"))
+    assert second.group_of(moved_trade.id) is not second.group_of("b:1")
+    resort = next(u for u in second.units_of("a") if "resort" in u.text)
+    assert second.group_of(resort.id) is second.group_of("b:0")
+    assert second.match(resort.id, "b:0").corrected
+    assert second.problems == ()
+
+
+def test_a_correction_whose_quote_is_gone_is_reported_not_misapplied():
+    first = align(DOCS)
+    corrections = Corrections()
+    corrections.link(first.unit("a:1"), first.unit("b:0"))
+    edited = [("a", "Bilateral trade surpassed $200 billion last year. The talks were held in the capital."), DOCS[1]]
+    result = align(edited, corrections=corrections)
+    assert len(result.problems) == 1 and "no longer applies" in result.problems[0]
+    assert result.group_of("a:1") is not result.group_of("b:0")
+
+
+def test_units_of_one_document_cannot_be_linked():
+    result = align(DOCS)
+    with pytest.raises(SidelightError):
+        Corrections().link(result.unit("a:0"), result.unit("a:1"))
+
+
+def test_reopening_a_workspace_reads_the_cached_alignment(sample_copy):
+    ws = Workspace.open(sample_copy)
+    first = align_workspace(ws)
+    cached = list((sample_copy / CACHE_DIR).glob("*.json"))
+    assert len(cached) == 1
+    again = align_workspace(Workspace.open(sample_copy))
+    assert again.to_json() == first.to_json()
+    # A saved correction changes the key: the next alignment is computed, not read.
+    a, b = first.units_of(first.documents[0].id)[3], first.units_of(first.documents[1].id)[3]
+    corrections = Corrections()
+    corrections.link(a, b)
+    corrections.save(workspace_corrections_path(sample_copy))
+    corrected = align_workspace(Workspace.open(sample_copy))
+    assert corrected.group_of(a.id) is corrected.group_of(b.id)
+    assert len(list((sample_copy / CACHE_DIR).glob("*.json"))) == 2
+
+
+def test_progress_is_reported_and_cancelling_stops_the_run():
+    seen: list[tuple[int, int, str]] = []
+    align(DOCS, progress=lambda done, total, message: seen.append((done, total, message)))
+    assert seen[-1][0] == seen[-1][1] and [d for d, _t, _m in seen] == sorted(d for d, _t, _m in seen)
+    calls = []
+
+    def stop_after_three() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(AlignmentCancelled):
+        align(DOCS, should_stop=stop_after_three)
+
+
+def test_aligner_stays_above_a_floor_on_the_gold_set_and_beats_the_baseline():
+    sources = Workspace.open(REPO).sources
+    texts = {s.id: s.text for s in sources}
+    gold = load_gold(default_gold_path())
+    result = align(sources)
+    ours = evaluate(gold, result.units, [g.units for g in result.groups], texts)
+    assert ours.links_required >= 30
+    assert ours.link_precision >= 0.7 and ours.link_recall >= 0.45, ours.line()
+    assert ours.unique_precision >= 0.65 and ours.unique_recall >= 0.8, ours.line()
+    for threshold in (0.3, 0.4, 0.5):
+        base = evaluate(gold, result.units, baseline_groups(result.units, threshold), texts)
+        assert ours.link_f1 > base.link_f1, (threshold, base.line())
