@@ -387,7 +387,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.pair_dock], [200], Qt.Orientation.Vertical)
 
     def _restore_window_state(self) -> None:
-        QTimer.singleShot(0, self._default_dock_sizes) if not self.settings.contains("window/state") else None
+        if not self.settings.contains("window/state"):
+            QTimer.singleShot(0, self._default_dock_sizes)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)

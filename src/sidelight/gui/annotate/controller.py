@@ -54,6 +54,7 @@ class AnnotationController(QObject):
         self.recent: list[str] = []
         self.highlights_on = True
         self.link_start: tuple[str, int, int] | None = None
+        self.last_selection_pane: DocumentPane | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -178,7 +179,12 @@ class AnnotationController(QObject):
             if not getattr(pane, "_annotations_hooked", False):
                 pane._annotations_hooked = True  # type: ignore[attr-defined]
                 pane.tooltip_providers.append(lambda offset, p=pane: self.tooltip(p.source.id, offset))
+                pane.editor.selectionChanged.connect(lambda p=pane: self._selected_in(p))
         self.repaint()
+
+    def _selected_in(self, pane: DocumentPane) -> None:
+        if pane.selection() is not None:
+            self.last_selection_pane = pane
 
     def tooltip(self, source_id: str, offset: int) -> str | None:
         if self.session is None:
@@ -200,7 +206,9 @@ class AnnotationController(QObject):
 
     # -- annotating --------------------------------------------------------------------------
     def focused_selection(self) -> tuple[DocumentPane, int, int] | None:
-        panes = sorted(self.view.panes, key=lambda p: not p.editor.hasFocus())
+        """The selection the researcher made last (panes keep old selections when focus moves)."""
+        last = self.last_selection_pane
+        panes = sorted(self.view.panes, key=lambda p: (p is not last, not p.editor.hasFocus()))
         for pane in panes:
             span = pane.selection()
             if span is not None:

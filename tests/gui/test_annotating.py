@@ -1,0 +1,212 @@
+"""Annotating in the window as a researcher does it: select, pick a code, undo, save, link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from sidelight.core.settings import load_settings, save_settings
+from sidelight.gui.annotate.code_picker import CodePicker
+from sidelight.gui.annotate.codebook_dialog import CodebookDialog
+from sidelight.gui.app import create_window
+from sidelight.gui.main_window import MainWindow
+from tests.conftest import REVIEWER
+
+GT = "china-vietnam-reach-consensus-on"
+CRA = "a-new-day-for-china-vietnam-relations"
+PHRASE = "China is Vietnam's largest trading partner"
+
+
+@pytest.fixture
+def window(qtbot, sample_copy) -> MainWindow:
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    win.show()
+    win.doc_model.set_shown([GT, CRA])
+    return win
+
+
+def select(window: MainWindow, doc: str, phrase: str) -> tuple[int, int]:
+    pane = window.view.pane_for(doc)
+    start = pane.text().index(phrase)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(phrase), QTextCursor.MoveMode.KeepAnchor)
+    pane.editor.setTextCursor(cursor)
+    pane.editor.setFocus()
+    return start, start + len(phrase)
+
+
+def pick(qtbot, keys: str, note: str = "") -> None:
+    """Answer the code picker when it opens: type into its filter, add a note, press Enter."""
+    def answer() -> None:
+        picker = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CodePicker) and w.isVisible())
+        qtbot.keyClicks(picker.filter, keys)
+        if note:
+            picker.note.setPlainText(note)
+        qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    QTimer.singleShot(50, answer)
+
+
+def test_annotate_a_selection_with_the_keyboard(window, qtbot, sample_copy):
+    start, end = select(window, GT, PHRASE)
+    pick(qtbot, "econom", note="trade as the base of ties")
+    window.actions_by_id["annotate"].trigger()
+
+    session = window.annotations.session
+    spans = session.spans(GT)
+    assert len(spans) == 1
+    span = spans[0]
+    assert (span.start, span.end, span.quote) == (start, end, PHRASE)
+    assert [session.codebook.name_of(c) for c in span.codes] == ["Economic"]
+    assert span.note == "trade as the base of ties" and span.reviewer == REVIEWER
+    pane = window.view.pane_for(GT)
+    assert [(s, e) for s, e, _f in pane.layers["annotations"]] == [(start, end)]
+    assert "Economic" in window.annotations.tooltip(GT, start + 3)
+    assert "trade as the base" in window.annotations_panel.list.item(0).text()
+    assert window.actions_by_id["undo"].text() == "&Undo Add annotation 'Economic'"
+
+    saved = sample_copy / "annotations" / REVIEWER / f"{GT}.yaml"
+    qtbot.waitUntil(saved.exists, timeout=5_000)
+    text = saved.read_text(encoding="utf-8")
+    assert "schema: 1" in text and PHRASE in text and "frame-economic" in text
+
+
+def test_undo_and_redo_every_change(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "security")
+    window.actions_by_id["annotate"].trigger()
+    session = window.annotations.session
+    assert len(session.spans(GT)) == 1
+    window.actions_by_id["undo"].trigger()
+    assert session.spans(GT) == []
+    assert window.view.pane_for(GT).layers["annotations"] == []
+    assert window.actions_by_id["redo"].text().startswith("&Redo Add annotation")
+    window.actions_by_id["redo"].trigger()
+    assert len(session.spans(GT)) == 1
+
+
+def test_number_keys_pick_recent_codes(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "lexical")
+    window.actions_by_id["annotate"].trigger()
+    select(window, CRA, "largest trading partner")
+
+    def press_one() -> None:
+        picker = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CodePicker) and w.isVisible())
+        qtbot.keyClick(picker.filter, Qt.Key.Key_1)
+        qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    QTimer.singleShot(50, press_one)
+    window.actions_by_id["annotate"].trigger()
+    session = window.annotations.session
+    assert [session.codebook.name_of(c) for c in session.spans(CRA)[0].codes] == ["Lexical bias"]
+
+
+def test_overlapping_spans_both_show_in_tooltip(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    select(window, GT, "largest trading partner")
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()
+    offset = window.view.pane_for(GT).text().index("largest trading partner") + 2
+    tip = window.annotations.tooltip(GT, offset)
+    assert "Economic" in tip and "Political" in tip
+    assert len(window.view.pane_for(GT).layers["annotations"]) == 2
+
+
+def test_link_passages_across_documents(window, qtbot, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("contradicts", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("different totals", True))
+    select(window, GT, PHRASE)
+    window.actions_by_id["link"].trigger()
+    select(window, CRA, "largest trading partner for many consecutive years")
+    window.actions_by_id["link"].trigger()
+    links = window.annotations.session.links(GT)
+    assert len(links) == 1
+    link = links[0]
+    assert (link.a.source_id, link.b.source_id, link.relation, link.note) == (GT, CRA, "contradicts", "different totals")
+    assert any(item_text.startswith("LINK") for item_text in
+               (window.annotations_panel.list.item(i).text() for i in range(window.annotations_panel.list.count())))
+
+
+def test_document_level_perspective(window):
+    panel = window.document_panel
+    panel.document.setCurrentIndex(panel.document.findData(GT))
+    genre = panel.inputs["genre"]
+    genre.setCurrentIndex(genre.findData("news"))
+    panel.inputs["stances"].setPlainText("United States: negative\nVietnam: positive")
+    axis = next(iter(panel.axis_inputs.values()))
+    axis.setCurrentIndex(axis.findData(2))
+    panel.apply_button.click()
+    doc = window.annotations.session.document(GT)
+    assert doc.values["genre"] == "news"
+    assert [(s.actor, s.stance) for s in doc.stances] == [("United States", "negative"), ("Vietnam", "positive")]
+    assert 2 in doc.axes.values()
+
+
+def test_change_on_disk_under_unsaved_work_asks_and_keeps_mine(window, qtbot, sample_copy, monkeypatch):
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    window.annotations.save()
+    path = sample_copy / "annotations" / REVIEWER / f"{GT}.yaml"
+    select(window, CRA, "largest trading partner")
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()  # unsaved change in another file
+    select(window, GT, "bilateral trade hitting")
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()  # unsaved change in the same file
+    window.annotations.autosave.stop()
+    theirs = path.read_text(encoding="utf-8") + "\n# edited by a colleague\n"
+    path.write_text(theirs, encoding="utf-8")
+
+    asked = []
+
+    def choose_keep_mine(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.buttons()[0].click()  # "Keep Mine"
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", choose_keep_mine)
+    window.annotations.check_disk()
+    assert len(asked) == 1 and f"{GT}.yaml" in asked[0] and "changed on disk" in asked[0]
+    assert "edited by a colleague" not in path.read_text(encoding="utf-8")
+    assert len(window.annotations.session.spans(GT)) == 2
+
+
+def test_edited_source_text_keeps_unplaceable_annotations_as_orphans(qtbot, sample_copy):
+    settings = load_settings()
+    settings.reviewer = "alice"
+    save_settings(settings)
+    text_file = sample_copy / "sources" / GT / "text.txt"
+    text = text_file.read_text(encoding="utf-8")
+    removed = "A true risk point between China and Vietnam lies in the disputes over the South China Sea"
+    assert removed in text
+    start = text.index(removed)
+    text_file.write_text(text[:start] + text[text.index("\n", start):], encoding="utf-8")
+
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    win.doc_model.set_shown([GT, CRA])
+    items = [win.annotations_panel.list.item(i).text() for i in range(win.annotations_panel.list.count())]
+    assert any(t.startswith("ORPHAN") and "A true risk point" in t for t in items)
+    assert "orphan" in win.annotations_panel.header.text()
+
+
+def test_codebook_dialog_renames_without_breaking_annotations(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    session = window.annotations.session
+    dialog = CodebookDialog(window.annotations, window)
+    qtbot.addWidget(dialog)
+    session.rename_code("frame-economic", "Economy and trade")
+    names = [dialog.tree.topLevelItem(0).child(i).text(0) for i in range(dialog.tree.topLevelItem(0).childCount())]
+    assert "Economy and trade" in names
+    assert "Economy and trade" in window.annotations.tooltip(GT, window.view.pane_for(GT).text().index(PHRASE) + 1)
+    window.actions_by_id["undo"].trigger()
+    assert session.codebook.name_of("frame-economic") == "Economic"
