@@ -46,6 +46,9 @@ def loads(text: str, source: str | Path = "<string>") -> Any:
         raise SidelightError(source, f"refused: unsafe or unknown YAML tag ({_where(exc)})") from None
     except yaml.YAMLError as exc:
         raise SidelightError(source, f"malformed YAML ({_where(exc)})") from None
+    except (ValueError, TypeError, AttributeError, LookupError, OverflowError, RecursionError) as exc:
+        # a value the resolver took for a date or number but cannot build: "2024-13-45", "!!int x"
+        raise SidelightError(source, f"malformed YAML value ({exc})") from None
 
 
 def _where(exc: yaml.YAMLError) -> str:
