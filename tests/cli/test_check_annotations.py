@@ -1,0 +1,89 @@
+"""``sidelight check``: each kind of problem reported as file:line: message, exit 1; clean exits 0."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sidelight.cli import main
+from sidelight.io.validation import check_workspace
+
+REPO = Path(__file__).resolve().parents[2]
+A = "a-new-day-for-china-vietnam-relations"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    for name in ("sources", "annotations"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "codebook.yaml", tmp_path / "codebook.yaml")
+    return tmp_path
+
+
+def alice_file(ws: Path) -> Path:
+    return ws / "annotations" / "alice" / f"{A}.yaml"
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_sample_workspace_is_clean(ws, capsys):
+    assert main(["check", str(ws)]) == 0
+    assert "2 reviewers" in capsys.readouterr().err
+
+
+def test_unknown_code_is_reported_on_its_line(ws, capsys):
+    path = alice_file(ws)
+    path.write_text(path.read_text(encoding="utf-8").replace("- frame-economic", "- frame-economy", 1), encoding="utf-8")
+    assert main(["check", str(ws)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "unknown code 'frame-economy'" in out[0]
+    file_part, line, _ = out[0].split(":", 2)
+    assert file_part.endswith(f"{A}.yaml") and int(line) == line_of(path, "frame-economy") - 1  # the 'codes:' key
+
+
+def test_each_kind_of_problem_is_found(ws):
+    path = alice_file(ws)
+    text = path.read_text(encoding="utf-8")
+    end_line = text.split("    end: ", 1)[1].split("\n", 1)[0]
+    path.write_text(text.replace(f"    end: {end_line}", "    end: 999999", 1), encoding="utf-8")  # offsets out of range
+    first_id = text.split("- id: ", 1)[1].split("\n", 1)[0]
+    other = ws / "annotations" / "alice" / "china-vietnam-reach-consensus-on.yaml"
+    other_text = other.read_text(encoding="utf-8")
+    other_id = other_text.split("- id: ", 1)[1].split("\n", 1)[0]
+    other.write_text(other_text.replace(f"- id: {other_id}", f"- id: {first_id}"), encoding="utf-8")  # duplicate id
+    (ws / "annotations" / "bao" / f"{A}.yaml").write_text("schema: 3\n", encoding="utf-8")
+    (ws / "annotations" / "alice" / "unknown-source.yaml").write_text("schema: 1\nsource: unknown-source\nreviewer: alice\n", encoding="utf-8")
+    messages = [str(p) for p in check_workspace(ws)]
+    assert any("duplicate id" in m for m in messages), messages
+    assert any("out of range" in m for m in messages), messages
+    assert any("newer Sidelight" in m for m in messages), messages
+    assert any("no source 'unknown-source'" in m for m in messages), messages
+    assert len(messages) == 4, messages
+
+
+def test_orphan_and_malformed_yaml(ws):
+    text_path = ws / "sources" / A / "text.txt"
+    text_path.write_text(text_path.read_text(encoding="utf-8").replace("Western media, which tends to cover China with bias", "foreign press"), encoding="utf-8")
+    bao = ws / "annotations" / "bao" / "xis-visit-to-vietnam-boosts-elevation.yaml"
+    bao.write_text("schema: 1\nannotations:\n  - id: [unclosed\n", encoding="utf-8")
+    problems = check_workspace(ws)
+    orphans = [p for p in problems if "orphan" in p.message]
+    assert {p.path.parent.name for p in orphans} == {"alice", "bao"}
+    malformed = [p for p in problems if p.path == bao]
+    assert malformed and "malformed YAML" in malformed[0].message and malformed[0].line == 4
+
+
+def test_python_object_tag_is_refused(ws, tmp_path, capsys):
+    (ws / "codebook.yaml").write_text("schema: 1\ngroups: !!python/object/apply:os.system ['echo hacked']\n", encoding="utf-8")
+    assert main(["check", str(ws)]) == 1
+    out = capsys.readouterr().out
+    assert "codebook.yaml" in out and "refused: unsafe or unknown YAML tag" in out and "hacked" not in out
+
+
+def test_not_a_workspace(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 1
+    assert "not a Sidelight workspace" in capsys.readouterr().out
