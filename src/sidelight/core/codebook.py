@@ -143,7 +143,9 @@ class Codebook:
             code_id, n = f"{base}-{n}", n + 1
         colour = colour or palette.next_colour(c.colour for c in self.codes_in(group_id, include_retired=True))
         code = Code(code_id, name, group_id, _checked_colour(colour), description)
-        return dataclasses.replace(self, codes=self.codes + (code,)), code
+        # after the last code of its group: the order codebook.yaml lists them in
+        at = max((i + 1 for i, c in enumerate(self.codes) if c.group == group_id), default=len(self.codes))
+        return dataclasses.replace(self, codes=self.codes[:at] + (code,) + self.codes[at:]), code
 
     def rename_code(self, code_id: str, name: str) -> Codebook:
         return self._replace_code(code_id, name=_clean_name(name, "code"))
