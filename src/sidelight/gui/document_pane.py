@@ -26,6 +26,7 @@ class DocumentPane(QFrame):
         super().__init__()
         self.source = source
         self.layers: dict[str, list[Span]] = {}
+        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -110,26 +111,36 @@ class DocumentPane(QFrame):
 
     # -- highlight layers ------------------------------------------------------------------
     def set_layer(self, name: str, spans: Sequence[Span]) -> None:
+        """Replace one layer. Other layers are reused as they are, and so is every span of this
+        layer that is unchanged, so adding one annotation to a thousand costs one new selection."""
+        previous = {}
+        for (start, end, fmt), sel in zip(self.layers.get(name, ()), self._selections.get(name, ())):
+            previous.setdefault((start, end), []).append((fmt, sel))
         self.layers[name] = list(spans)
+        doc = self.editor.document()
+        selections = []
+        for start, end, fmt in spans:
+            reused = next((sel for old_fmt, sel in previous.get((start, end), ()) if old_fmt == fmt), None)
+            if reused is not None:
+                selections.append(reused)
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self._selections[name] = selections
         self._apply_layers()
 
     def clear_layer(self, name: str) -> None:
         if self.layers.pop(name, None) is not None:
+            self._selections.pop(name, None)
             self._apply_layers()
 
     def _apply_layers(self) -> None:
-        selections = []
-        doc = self.editor.document()
-        for spans in self.layers.values():
-            for start, end, fmt in spans:
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(doc)
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor
-                sel.format = fmt
-                selections.append(sel)
-        self.editor.setExtraSelections(selections)
+        self.editor.setExtraSelections([sel for layer in self._selections.values() for sel in layer])
 
 
 def _header_html(source: Source) -> str:
