@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
 from sidelight.gui.app import create_window
@@ -79,6 +80,20 @@ def test_panel_filters_match_the_core(window):
     assert panel.list.count() == len(alignment.filter_groups(unique_to=GT))
     assert panel.coverage_model.rowCount() == panel.list.count()
     assert panel.coverage_model.columnCount() == 2
+    left_out = next(i for i in range(panel.filter.count()) if panel.filter.itemText(i).startswith("Left out by Global Times"))
+    panel.filter.setCurrentIndex(left_out)
+    omitted = alignment.blindspot(GT).omitted
+    assert panel.list.count() == len(omitted)
+    assert all(GT not in g.documents for g in omitted)
+
+
+def test_escape_cancels_linking(window, qtbot):
+    unit = window.claims.alignment.units_of(GT)[0]
+    window.claims.select_unit(unit.id)
+    window.pair_view.link_button.click()
+    assert window.claims.linking_from == unit.id
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.claims.linking_from is None
 
 
 def test_unlink_is_saved_realigned_and_undoable(window, qtbot, sample_copy):

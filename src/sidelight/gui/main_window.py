@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QMainWindow, QMessageBox, QPlainTextEdit, QStackedWidget, QVBoxLayout,
     QWidget, QDialog, QDialogButtonBox,
@@ -425,6 +425,14 @@ class MainWindow(QMainWindow):
     def _remember_recent(self, root: Path) -> None:
         recent = [str(root)] + [r for r in self.recent_workspaces() if r != str(root)]
         self.settings.setValue("recent", recent[:MAX_RECENT])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and (self.claims.linking_from or self.annotations.link_start):
+            self.claims.cancel_linking()
+            self.annotations.link_start = None
+            self.statusBar().showMessage("Linking cancelled", 4000)
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

@@ -3,6 +3,7 @@ matrix (claims x outlets) that shows at a glance who carries what."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,19 +19,24 @@ Index = QModelIndex | QPersistentModelIndex
 SNIPPET = 110
 
 
-def filters_for(alignment: Alignment) -> list[tuple[str, dict]]:
-    """The filter menu: (label, keyword arguments for Alignment.filter_groups)."""
-    items: list[tuple[str, dict]] = [
-        ("All claims", {}),
-        ("Shared by all documents", {"kind": "shared"}),
-        ("Shared by some", {"kind": "partial"}),
-        ("With conflicting facts", {"has_conflicts": True}),
+GroupFilter = Callable[[Alignment], list[Group]]
+
+
+def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
+    """The filter menu: a label and the core query behind it."""
+    items: list[tuple[str, GroupFilter]] = [
+        ("All claims", lambda a: list(a.groups)),
+        ("Shared by all documents", lambda a: a.filter_groups(kind="shared")),
+        ("Shared by some", lambda a: a.filter_groups(kind="partial")),
+        ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
     ]
     for doc in alignment.documents:
-        items.append((f"Only in {doc.outlet or doc.id} — {doc.title[:40]}", {"unique_to": doc.id}))
+        name = f"{doc.outlet or doc.id} — {doc.title[:40]}"
+        items.append((f"Only in {name}", lambda a, d=doc.id: a.filter_groups(unique_to=d)))
     for doc in alignment.documents:
-        items.append((f"Left out by {doc.outlet or doc.id} — {doc.title[:40]}",
-                      {"omitted_by": doc.id, "kind": ("shared", "partial")}))
+        name = f"{doc.outlet or doc.id} — {doc.title[:40]}"
+        # The blindspot: what the others carry and this one leaves out, most widely carried first.
+        items.append((f"Left out by {name}", lambda a, d=doc.id: list(a.blindspot(d).omitted)))
     return items
 
 
@@ -121,7 +127,7 @@ class ClaimsPanel(QWidget):
         self.filter.currentIndexChanged.connect(self._refilter)
         self.list.currentItemChanged.connect(self._item_chosen)
         self.coverage.clicked.connect(self._cell_chosen)
-        self._filters: list[tuple[str, dict]] = []
+        self._filters: list[tuple[str, GroupFilter]] = []
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.alignment = alignment
@@ -148,7 +154,7 @@ class ClaimsPanel(QWidget):
     def visible_groups(self) -> list[Group]:
         if self.alignment is None or not self._filters:
             return []
-        return self.alignment.filter_groups(**self._filters[max(self.filter.currentIndex(), 0)][1])
+        return self._filters[max(self.filter.currentIndex(), 0)][1](self.alignment)
 
     def _refilter(self) -> None:
         self.list.clear()
