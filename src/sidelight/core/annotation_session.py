@@ -572,9 +572,9 @@ class AnnotationSession(events.Observable):
     def _save_codebook(self, report: SaveReport, overwrite: bool = False) -> None:
         path = self.codebook_path
         expected = fingerprint_of(path) if overwrite else self._fingerprints.get(CODEBOOK)
-        current = fingerprint_of(path)
-        if (current is None) != (expected is None) or (current and expected and current.sha256 != expected.sha256):
-            conflict = AnnotationConflict(path, CODEBOOK)
+        try:
+            annotation_store.check_unchanged(path, expected, CODEBOOK)
+        except AnnotationConflict as conflict:
             self.conflicts[CODEBOOK] = conflict
             report.conflicts.append(conflict)
             return

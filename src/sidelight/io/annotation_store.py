@@ -114,12 +114,17 @@ def read_annotation_file(root: Path, reviewer: str, source_id: str, cache: Annot
     return LoadedFile(path, annotations, fingerprint)
 
 
+def check_unchanged(path: Path, expected: Fingerprint | None, key: str) -> None:
+    """Raise AnnotationConflict unless *path* still holds what was read (None: no file then)."""
+    current = fingerprint_of(path)
+    if (current is None) != (expected is None) or (current and expected and current.sha256 != expected.sha256):
+        raise AnnotationConflict(path, key)
+
+
 def write_annotation_file(root: Path, annotations: AnnotationFile, expected: Fingerprint | None, cache: AnnotationCache | None = None) -> Fingerprint:
     """Write atomically unless the file changed since *expected* (None: it did not exist)."""
     path = annotation_path(root, annotations.reviewer, annotations.source_id)
-    current = fingerprint_of(path)
-    if (current is None) != (expected is None) or (current and expected and current.sha256 != expected.sha256):
-        raise AnnotationConflict(path, annotations.source_id)
+    check_unchanged(path, expected, annotations.source_id)
     data = file_to_yaml(annotations)
     raw = annotation_format.dumps(annotations).encode("utf-8")
     try:
