@@ -35,6 +35,17 @@ def main(out: str) -> int:
         window.open_find()
         window.find_bar.field.setText("trading partner")
 
+    def select_shared_claim() -> None:
+        alignment = window.claims.alignment
+        if alignment is not None:
+            conflicted = [g for g in alignment.groups if g.kind != "unique" and g.conflicts]
+            shared = conflicted or [g for g in alignment.groups if g.kind != "unique"]
+            if shared:
+                window.claims.select_unit(shared[0].units[0])
+
+    if "--click" in extra:
+        QTimer.singleShot(1200, select_shared_claim)
+
     def grab() -> None:
         if app.platformName() == "xcb":  # a real X server: capture what is on its screen
             window.move(0, 0)
@@ -47,7 +58,7 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    QTimer.singleShot(1500, grab)
+    QTimer.singleShot(2500, grab)
     return app.exec()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.alignment import Alignment, Group
+from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS, tint
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,19 +31,18 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
         ("Shared by some", lambda a: a.filter_groups(kind="partial")),
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
     ]
+    names = {doc.id: f"{doc.outlet or doc.id} — {doc.title[:40]}" for doc in alignment.documents}
     for doc in alignment.documents:
-        name = f"{doc.outlet or doc.id} — {doc.title[:40]}"
-        items.append((f"Only in {name}", lambda a, d=doc.id: a.filter_groups(unique_to=d)))
+        items.append((f"Only in {names[doc.id]}", lambda a, d=doc.id: a.filter_groups(unique_to=d)))
     for doc in alignment.documents:
-        name = f"{doc.outlet or doc.id} — {doc.title[:40]}"
         # The blindspot: what the others carry and this one leaves out, most widely carried first.
-        items.append((f"Left out by {name}", lambda a, d=doc.id: list(a.blindspot(d).omitted)))
+        items.append((f"Left out by {names[doc.id]}", lambda a, d=doc.id: list(a.blindspot(d).omitted)))
     return items
 
 
 def group_label(alignment: Alignment, group: Group) -> str:
     first = alignment.unit(group.units[0]).text
-    outlets = ", ".join(alignment.document(d).outlet or d for d in group.documents)
+    outlets = ", ".join(doc_label(alignment, d) for d in group.documents)
     snippet = first if len(first) <= SNIPPET else first[:SNIPPET].rsplit(" ", 1)[0] + "…"
     flag = " ⚠" if group.conflicts else ""
     return f"[{KIND_LABELS[group.kind]}{flag}] {outlets}\n{snippet}"
@@ -71,7 +71,7 @@ class CoverageModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             doc = self.alignment.documents[section]
-            return doc.outlet or doc.id if role == Qt.ItemDataRole.DisplayRole else doc.title
+            return doc_label(self.alignment, doc.id) if role == Qt.ItemDataRole.DisplayRole else doc.title
         group = self.rows[section]
         return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else self.alignment.unit(group.units[0]).text
 
@@ -90,7 +90,8 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.alignment.unit(unit_id).text if unit_id else f"{doc.outlet or doc.id} leaves this claim out"
+            return (self.alignment.unit(unit_id).text if unit_id
+                    else f"{doc_label(self.alignment, doc.id)} leaves this claim out")
         if role == Qt.ItemDataRole.UserRole:
             return unit_id
         return None

@@ -18,6 +18,7 @@ from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
 from sidelight.core.sources import Source
 from sidelight.gui.claims.claims_panel import ClaimsPanel
+from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.pair_view import PairView
 from sidelight.gui.claims.palette import KIND_LABELS, kind_format, selected_format
 from sidelight.gui.comparison_view import ComparisonView
@@ -148,9 +149,8 @@ class ClaimsController(QObject):
         group = self.alignment.group_of(unit.id)
         lines = [f"<b>{escape(KIND_LABELS[group.kind])}</b>"]
         for other in self.alignment.counterparts(unit.id):
-            doc = self.alignment.document(other.document)
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
-            lines.append(f"<b>{escape(doc.outlet or doc.id)}</b>: {escape(text)}")
+            lines.append(f"<b>{escape(doc_label(self.alignment, other.document))}</b>: {escape(text)}")
         if group.conflicts:
             lines.append(f"<i>{len(group.conflicts)} conflicting fact(s): click to compare</i>")
         return "<br>".join(lines)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from sidelight.core.alignment import Alignment, UnitComparison
+from sidelight.gui.claims.labels import doc_label, unit_doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS
 
 ONLY_A = "background:#F0E442;text-decoration:line-through"  # Okabe–Ito yellow
@@ -20,7 +21,6 @@ ONLY_B = "background:#56B4E9;text-decoration:underline"  # Okabe–Ito sky blue
 
 
 def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
-    a_doc, b_doc = alignment.document(comparison.a.document), alignment.document(comparison.b.document)
     left, right = [], []
     for op in comparison.ops:
         text = escape(op.text)
@@ -33,7 +33,8 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
             right.append(f"<span style='{ONLY_B}'>{text}</span>")
     score = f" · similarity {comparison.score:.2f}" if comparison.score is not None else " · not matched"
     rows = [
-        f"<p><b>{escape(a_doc.outlet or a_doc.id)}</b> ↔ <b>{escape(b_doc.outlet or b_doc.id)}</b>{score}</p>",
+        f"<p><b>{escape(doc_label(alignment, comparison.a.document))}</b> ↔ "
+        f"<b>{escape(doc_label(alignment, comparison.b.document))}</b>{score}</p>",
         "<table width='100%' cellspacing='6'><tr>"
         f"<td width='50%' valign='top'>{''.join(left)}</td>"
         f"<td width='50%' valign='top'>{''.join(right)}</td></tr></table>",
@@ -42,16 +43,11 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
         rows.append(f"<p style='color:{CONFLICT_COLOUR}'><b>Conflicting facts</b></p><ul>")
         for conflict in comparison.conflicts:
             values = " vs ".join(
-                f"{escape(_outlet(alignment, uid))}: “{escape(value)}”" for uid, value in conflict.values.items()
+                f"{escape(unit_doc_label(alignment, uid))}: “{escape(value)}”" for uid, value in conflict.values.items()
             )
             rows.append(f"<li><b>{escape(conflict.type)}</b>: {values}</li>")
         rows.append("</ul>")
     return "".join(rows)
-
-
-def _outlet(alignment: Alignment, unit_id: str) -> str:
-    doc = alignment.document(alignment.unit(unit_id).document)
-    return doc.outlet or doc.id
 
 
 class PairView(QWidget):
@@ -85,14 +81,15 @@ class PairView(QWidget):
         self.unit_id = unit_id
         unit = alignment.unit(unit_id)
         group = alignment.group_of(unit_id)
-        outlet = _outlet(alignment, unit_id)
+        outlet = unit_doc_label(alignment, unit_id)
         counterparts = alignment.counterparts(unit_id)
         self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {len(counterparts)} counterpart(s)")
         parts = [f"<p><b>{escape(outlet)}</b>: {escape(unit.text)}</p>"]
         if not counterparts:
             others = [d for d in alignment.documents if d.id != unit.document]
             parts.append("<p><i>No other open document carries this claim"
-                         + (f" ({', '.join(escape(d.outlet or d.id) for d in others)} leave it out)" if others else "")
+                         + (f" ({', '.join(escape(doc_label(alignment, d.id)) for d in others)} leave it out)"
+                            if others else "")
                          + ".</i></p>")
         for other in counterparts:
             parts.append("<hr>")
