@@ -210,3 +210,15 @@ def test_codebook_dialog_renames_without_breaking_annotations(window, qtbot):
     assert "Economy and trade" in window.annotations.tooltip(GT, window.view.pane_for(GT).text().index(PHRASE) + 1)
     window.actions_by_id["undo"].trigger()
     assert session.codebook.name_of("frame-economic") == "Economic"
+
+
+def test_picker_keeps_one_code_per_exclusive_group(window, qtbot):
+    codebook = window.annotations.session.codebook
+    group = next(g for g in codebook.groups if g.exclusive and g.enabled)
+    first, second = codebook.codes_in(group.id)[:2]
+    picker = CodePicker(codebook, "a quote", [])
+    qtbot.addWidget(picker)
+    items = {picker.list.item(r).data(Qt.ItemDataRole.UserRole): picker.list.item(r) for r in range(picker.list.count())}
+    items[first.id].setCheckState(Qt.CheckState.Checked)
+    items[second.id].setCheckState(Qt.CheckState.Checked)
+    assert picker.chosen_codes() == [second.id]

@@ -27,7 +27,7 @@ from sidelight.core.annotations import (
     RELATIONS, AnnotationFile, DocumentAnnotation, Link, LinkEnd, SpanAnnotation, Stance, new_id, now,
 )
 from sidelight.core.codebook import CODEBOOK_FILE, Code, Codebook, PerspectiveAxis, default_codebook, load_codebook
-from sidelight.core.commands import CommandStack, MacroCommand
+from sidelight.core.commands import Command, CommandStack, MacroCommand
 from sidelight.core.document_values import document_problems
 from sidelight.core.errors import SidelightError
 from sidelight.core.settings import load_settings, validate_reviewer
@@ -466,8 +466,12 @@ class AnnotationSession(events.Observable):
     def redo_label(self) -> str | None:
         return self.stack.redo_label
 
-    def _push(self, command) -> None:  # noqa: ANN001 - any Command
+    def push(self, command: Command) -> None:
+        """Do any command on this session's undo history (the window's one history for every
+        change, such as alignment corrections too)."""
         self._run(lambda: self.stack.push(command))
+
+    _push = push
 
     def _push_change(self, label: str, source_id: str, before: Record | None, after: Record) -> None:
         orphan = before is not None and self.is_orphan(before.id)
@@ -519,8 +523,17 @@ class AnnotationSession(events.Observable):
         return record
 
     def _checked_codes(self, codes: Sequence[str]) -> tuple[str, ...]:
+        """Known codes, each once, and at most one per exclusive group (one polarity, one aim)."""
+        by_group: dict[str, list[str]] = {}
         for code_id in codes:
-            self.codebook.code(code_id)
+            code = self.codebook.code(code_id)
+            if self.codebook.group(code.group).exclusive:
+                by_group.setdefault(code.group, []).append(code_id)
+        for group_id, chosen in by_group.items():
+            if len(set(chosen)) > 1:
+                names = " and ".join(self.codebook.name_of(c) for c in dict.fromkeys(chosen))
+                raise SidelightError(None, f"{names} are both in '{self.codebook.group(group_id).name}', "
+                                     "where an annotation takes one code: choose one")
         return tuple(dict.fromkeys(codes))
 
     def _codes_label(self, codes: Sequence[str]) -> str:

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
     def push_command(self, command: Command) -> None:
         session = self.annotations.session
         try:
-            session._push(command) if session is not None else self.stack.push(command)
+            session.push(command) if session is not None else self.stack.push(command)
         except SidelightError as exc:
             self.show_error("Change not made", exc)
         self._refresh_undo()

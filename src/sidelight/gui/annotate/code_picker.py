@@ -67,6 +67,7 @@ class CodePicker(QDialog):
         self.resize(560, 620)
         self._fill(set(chosen))
         self.filter.textChanged.connect(self._refilter)
+        self.list.itemChanged.connect(self._keep_exclusive)
         self.filter.installEventFilter(self)
         self.filter.setFocus()
 
@@ -82,6 +83,19 @@ class CodePicker(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code.id in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
+
+    def _keep_exclusive(self, item: QListWidgetItem) -> None:
+        """Ticking one polarity (or aim) unticks the other: those groups take one code."""
+        if item.checkState() != Qt.CheckState.Checked:
+            return
+        code = self.codebook.code(item.data(Qt.ItemDataRole.UserRole))
+        if not self.codebook.group(code.group).exclusive:
+            return
+        for row in range(self.list.count()):
+            other = self.list.item(row)
+            other_code = self.codebook.code(other.data(Qt.ItemDataRole.UserRole))
+            if other is not item and other_code.group == code.group and other.checkState() == Qt.CheckState.Checked:
+                other.setCheckState(Qt.CheckState.Unchecked)
 
     def _refilter(self, text: str) -> None:
         words = text.lower().split()
