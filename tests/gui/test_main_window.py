@@ -186,3 +186,14 @@ def test_many_calls_do_not_crash_qt(qtbot, sample_copy):
         pane.editor.setReadOnly(i % 2 == 0)
         win.setWindowTitle(f"run {i}")
     assert win.windowTitle() == "run 5999"
+
+
+def test_check_workspace_lists_problems(window, qtbot, sample_copy):
+    bad = sample_copy / "annotations" / "alice" / "broken.yaml"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text("schema: 1\nannotations: [unclosed\n", encoding="utf-8")
+    window.actions_by_id["check"].trigger()
+    qtbot.waitUntil(lambda: bool(_messages("problems-message")), timeout=20_000)
+    box = _messages("problems-message")[0]
+    assert "broken.yaml" in box.detailedText()
+    box.close()

@@ -31,6 +31,8 @@ ACTIONS: list[ActionSpec] = [
                tip="Import .txt, .md or .html articles (you can also drop files on the window)",
                separator_before=True),
     ActionSpec("cleaning", "What Cleaning &Removed…", "&File", "show_cleaning_report"),
+    ActionSpec("check", "&Check Workspace", "&File", "check_workspace", "Ctrl+Shift+C",
+               tip="Validate sources, codebook and annotations (as 'sidelight check' does)"),
     ActionSpec("quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, separator_before=True),
     ActionSpec("undo", "&Undo", "&Edit", "undo", QKeySequence.StandardKey.Undo),
     ActionSpec("redo", "&Redo", "&Edit", "redo", "Ctrl+Shift+Z"),

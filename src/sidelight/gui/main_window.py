@@ -303,6 +303,25 @@ class MainWindow(QMainWindow):
         if ask_reviewer(self, current) and self.workspace is not None:
             self.annotations.open(self.workspace)
 
+    def check_workspace(self) -> None:
+        """The same checks as `sidelight check`, off the GUI thread, shown as a list."""
+        if self.workspace is None:
+            return
+        root = self.workspace.root
+
+        def work(progress, should_stop):
+            from sidelight.io.validation import check_workspace
+
+            return check_workspace(root)
+
+        def done(problems) -> None:
+            if problems:
+                self.show_problems([str(p) for p in problems], title="Workspace check found problems")
+            else:
+                self.statusBar().showMessage("Workspace check: no problems", 8000)
+
+        self.runner.start("Checking the workspace", work, done, lambda e: self.show_error("Check failed", e))
+
     def set_annotation_highlights(self, on: bool) -> None:
         self.annotations.set_highlights(on)
 
