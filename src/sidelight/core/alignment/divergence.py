@@ -97,11 +97,19 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
     else:
         keyed = [list(facts) for _u, facts in stated]
         same = _same_date if kind == "date" else _same_value
-    for i, j in combinations(range(len(stated)), 2):
-        fa, fb = keyed[i], keyed[j]
+    # Units that state the very same details cannot disagree with each other: compare each
+    # distinct wording once (a claim carried by 200 outlets is mostly a few wordings).
+    distinct = list({_hashable(k): k for k in keyed}.values())
+    for i, j in combinations(range(len(distinct)), 2):
+        fa, fb = distinct[i], distinct[j]
         if any(not any(same(x, y) for y in fb) for x in fa) and any(not any(same(x, y) for x in fa) for y in fb):
             return Conflict(kind, {u.id: _wording(v) for u, v in stated})
     return None
+
+
+def _hashable(facts: list) -> tuple:
+    """What the comparisons look at (a fact's key, or a name's words), as a hashable value."""
+    return tuple(sorted(repr(sorted(f)) if isinstance(f, frozenset) else repr(f.key) for f in facts))
 
 
 def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:

@@ -169,8 +169,10 @@ def _strongest_links(rows: list[int], sim: dict[tuple[int, int], float]) -> list
     any other pair can still be compared on demand with ``Alignment.compare``.
     """
     links: set[tuple[int, int]] = set()
+    get = sim.get
     for x in rows:
-        best = max((y for y in rows if y != x), key=lambda y: sim.get((min(x, y), max(x, y)), 0.0), default=None)
-        if best is not None:
+        scored = [(get((x, y) if x < y else (y, x), 0.0), -i, y) for i, y in enumerate(rows) if y != x]
+        if scored:
+            best = max(scored)[2]  # the first of equally strong links, as before
             links.add((min(x, best), max(x, best)))
     return sorted(links)

@@ -34,9 +34,7 @@ def build_groups(
     tick: Callable[[int, int], None] | None = None,
 ) -> tuple[list[list[int]], dict[tuple[int, int], float], list[tuple[int, int]]]:
     """Return (groups as lists of unit rows, pair scores used, links that could not be applied)."""
-    sim: dict[tuple[int, int], float] = {}
-    for a, b, s in pairs:
-        sim[(a, b) if a < b else (b, a)] = s
+    sim: dict[tuple[int, int], float] = {((a, b) if a < b else (b, a)): s for a, b, s in pairs}
     forbidden = {(min(a, b), max(a, b)) for a, b in unlinks}
     forced = [(min(a, b), max(a, b)) for a, b in links if a != b]
     for pair in forced:
@@ -52,14 +50,13 @@ def build_groups(
     def mergeable(ca: int, cb: int, forced_pair: bool) -> bool:
         if docs[ca] & docs[cb]:
             return False
-        total = 0.0
-        for x in members[ca]:
-            for y in members[cb]:
-                key = (x, y) if x < y else (y, x)
-                if key in forbidden:
-                    return False
-                total += sim.get(key, 0.0)
-        return forced_pair or total / (len(members[ca]) * len(members[cb])) >= link_min
+        keys = [(x, y) if x < y else (y, x) for x in members[ca] for y in members[cb]]
+        if forbidden and not forbidden.isdisjoint(keys):
+            return False
+        if forced_pair:
+            return True
+        get = sim.get
+        return sum(get(key, 0.0) for key in keys) >= link_min * len(keys)
 
     def merge(ca: int, cb: int) -> None:
         if len(members[ca]) < len(members[cb]):
@@ -79,8 +76,8 @@ def build_groups(
         else:
             refused.append((a, b))
 
-    edges = sorted(((s, k) for k, s in sim.items() if s >= edge_min), reverse=True)
-    for step, (_score, (a, b)) in enumerate(edges):
+    edges = sorted((k for k, s in sim.items() if s >= edge_min), key=sim.__getitem__, reverse=True)
+    for step, (a, b) in enumerate(edges):
         if tick and step % 20_000 == 0:
             tick(step, len(edges))
         ca, cb = cluster[a], cluster[b]

@@ -29,7 +29,8 @@ FACT_BONUS = 0.04
 MAX_FACT_BONUS = 0.12
 BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
 BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections
-CANDIDATE_FLOOR = 0.08  # partial term cosine below which a proposed pair is dropped
+CANDIDATE_FLOOR = 0.1  # partial term cosine below which a proposed pair is dropped
+TOP_PER_DOCUMENT = 2  # each unit keeps its best few candidates in every other document
 CHUNK = 50_000
 CHAR_MIN_TERM_SIM = 0.08
 _FAMILY = {"section": -1, "caption": 1}
@@ -114,6 +115,8 @@ def score_pairs(
         & (family[proposed.row] == family[proposed.col]) & (family[proposed.row] >= 0)
     )
     rows_a, rows_b, partial = proposed.row[keep], proposed.col[keep], proposed.data[keep]
+    top = _top_per_document(rows_a, rows_b, partial, docs, TOP_PER_DOCUMENT)
+    rows_a, rows_b, partial = rows_a[top], rows_b[top], partial[top]
     scores = np.zeros(len(rows_a))
     for start in range(0, len(rows_a), CHUNK):
         if tick:
@@ -133,6 +136,34 @@ def score_pairs(
         if shared:
             scores[k] += min(MAX_FACT_BONUS, FACT_BONUS * shared)
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
+
+
+def _top_per_document(rows_a, rows_b, score, docs, k: int):
+    """Mask of the pairs that are among the ``k`` best of ``a`` in ``b``'s document or of ``b``
+    in ``a``'s.
+
+    A group holds one unit per document, so a unit only ever needs its best counterparts in
+    each other document; the rest of its proposals would cost character n-gram work (the
+    expensive step) and could not change a group. Ties at the k-th place are kept.
+    """
+    import numpy as np
+
+    keep = np.zeros(len(rows_a), dtype=bool)
+    if len(rows_a) == 0:
+        return keep
+    n_docs = int(docs.max()) + 1
+    for this, other in ((rows_a, rows_b), (rows_b, rows_a)):
+        key = this.astype(np.int64) * n_docs + docs[other]
+        order = np.lexsort((-score, key))
+        sorted_key, sorted_score = key[order], score[order]
+        starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
+        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        # the k-th best score of each (unit, document) block; anything at least as good stays
+        kth = np.minimum(rank, k - 1) == rank
+        last = np.maximum.reduceat(np.where(kth, rank, -1), starts)
+        floor = sorted_score[starts + last]
+        keep[order] |= sorted_score >= np.repeat(floor, np.diff(np.r_[starts, len(order)]))
+    return keep
 
 
 def _fact_keys(facts: Facts) -> set[tuple[str, object]]:

@@ -10,7 +10,6 @@ imported here only, when an alignment actually runs.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,46 +52,62 @@ def build(
         for a, b in zip(terms, terms[1:]):
             yield f"{a} {b}", BIGRAM_WEIGHT
 
-    def word_features(words: Sequence[str]) -> Iterable[tuple[str, float]]:
-        for w in words:
-            for g in char_grams(w):
-                yield g, 1.0
-
     weights = term_weights if term_weights is not None else [{}] * len(unit_terms)
     terms, term_vocab = _tfidf([term_features(t, w) for t, w in zip(unit_terms, weights)])
-    chars, _ = _tfidf([word_features(w) for w in unit_words])
+    chars = _char_tfidf(unit_words)
     mask = np.fromiter((" " not in name for name in term_vocab), dtype=bool, count=len(term_vocab))
     df = np.bincount(terms.indices, minlength=terms.shape[1])
     return UnitVectors(terms=terms, chars=chars, unigram_mask=mask, term_df=df)
 
 
 def _tfidf(rows: Iterable[Iterable[tuple[str, float]]]):
-    import numpy as np
-    from scipy import sparse
-
+    """Sublinear TF times smoothed IDF, rows L2-normalised; returns (matrix, column names)."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for features in rows:
-        counts: Counter[int] = Counter()
         for name, weight in features:
-            counts[vocab.setdefault(name, len(vocab))] += weight
-        indices.extend(counts.keys())
-        data.extend(counts.values())
+            indices.append(vocab.setdefault(name, len(vocab)))
+            data.append(weight)
         indptr.append(len(indices))
+    matrix = _weighted(indptr, indices, data, len(vocab))
+    names = [""] * len(vocab)
+    for name, index in vocab.items():
+        names[index] = name
+    return matrix, names
+
+
+def _char_tfidf(unit_words: Sequence[Sequence[str]]):
+    """Character n-gram vectors: each distinct word is cut into n-grams once, not once per use."""
+    vocab: dict[str, int] = {}
+    grams_of: dict[str, list[int]] = {}
+    indptr, indices = [0], []
+    for words in unit_words:
+        for w in words:
+            ids = grams_of.get(w)
+            if ids is None:
+                ids = grams_of[w] = [vocab.setdefault(g, len(vocab)) for g in char_grams(w)]
+            indices.extend(ids)
+        indptr.append(len(indices))
+    return _weighted(indptr, indices, None, len(vocab))
+
+
+def _weighted(indptr: list[int], indices: list[int], data: list[float] | None, width: int):
+    import numpy as np
+    from scipy import sparse
+
     n = len(indptr) - 1
+    values = np.ones(len(indices)) if data is None else np.asarray(data, dtype=np.float64)
     matrix = sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(n, max(len(vocab), 1)),
+        (values, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(n, max(width, 1)),
     )
+    matrix.sum_duplicates()  # repeated features of a row add up: the raw term frequency
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     matrix.data = (1.0 + np.log(np.maximum(matrix.data, 1e-9))) * idf[matrix.indices]
     matrix.data = np.maximum(matrix.data, 0.0)
     _normalise_rows(matrix)
-    names = [""] * len(vocab)
-    for name, index in vocab.items():
-        names[index] = name
-    return matrix, names
+    return matrix
 
 
 def _normalise_rows(matrix) -> None:
