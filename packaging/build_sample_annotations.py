@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sidelight.core.annotation_session import AnnotationSession
@@ -134,7 +134,7 @@ LINKS = [
 
 def deterministic(reviewer: str):
     counter = {"n": 0}
-    start = datetime(2026, 1, 12, 9, 0, tzinfo=timezone.utc) + timedelta(days=REVIEWERS.index(reviewer))
+    start = datetime(2026, 1, 12, 9, 0, tzinfo=UTC) + timedelta(days=REVIEWERS.index(reviewer))
 
     def clock() -> str:
         counter["n"] += 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sidelight.core.alignment import AlignmentCancelled, Corrections, align, align_workspace, workspace_corrections_path
+from sidelight.core.alignment.baseline import baseline_groups
 from sidelight.core.alignment.cache import CACHE_DIR
 from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
-from sidelight.core.alignment.baseline import baseline_groups
 from sidelight.core.errors import SidelightError
 from sidelight.core.workspace import Workspace
 from tests.conftest import REPO

@@ -104,7 +104,7 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 def test_annotations_follow_edited_texts_or_become_orphans():
     rng = random.Random(20240817)
     placed_right = placed_wrong = orphaned_survivor = orphaned_deleted = deleted_total = survivors = 0
-    for round_ in range(4):
+    for _round in range(4):
         for old in seed_texts():
             spans = pick_spans(old, rng, 30)
             new, edits = edit(old, spans, rng)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sidelight.core.errors import ImportRefused, SidelightError
 from sidelight.cli import main
+from sidelight.core.errors import ImportRefused, SidelightError
 from sidelight.core.workspace import Workspace
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -14,7 +11,6 @@ from sidelight.core.search import find_all
 from sidelight.core.workspace import Workspace
 from sidelight.gui.app import create_window
 from sidelight.gui.main_window import MainWindow
-from tests.conftest import REPO
 
 
 @pytest.fixture

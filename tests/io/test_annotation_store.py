@@ -16,9 +16,9 @@ from sidelight.core.annotation_session import AnnotationSession
 from sidelight.core.annotations import AnnotationFile, SpanAnnotation
 from sidelight.core.errors import SidelightError
 from sidelight.io import yaml_store
+from sidelight.io.annotation_cache import AnnotationCache
 from sidelight.io.annotation_format import dumps, file_from_yaml, migrate
 from sidelight.io.annotation_store import load_annotations, read_annotation_file
-from sidelight.io.annotation_cache import AnnotationCache
 
 REPO = Path(__file__).resolve().parents[2]
 B = "china-vietnam-reach-consensus-on"

@@ -24,7 +24,15 @@ from sidelight.core import events
 from sidelight.core.anchoring import make_selector
 from sidelight.core.annotation_set import AnnotationSet, Record, SourceText, place_file
 from sidelight.core.annotations import (
-    RELATIONS, AnnotationFile, DocumentAnnotation, Link, LinkEnd, SpanAnnotation, Stance, new_id, now,
+    RELATIONS,
+    AnnotationFile,
+    DocumentAnnotation,
+    Link,
+    LinkEnd,
+    SpanAnnotation,
+    Stance,
+    new_id,
+    now,
 )
 from sidelight.core.codebook import CODEBOOK_FILE, Code, Codebook, PerspectiveAxis, default_codebook, load_codebook
 from sidelight.core.commands import Command, CommandStack, MacroCommand

@@ -13,7 +13,6 @@ from typing import Any
 
 from sidelight.core.errors import SidelightError
 
-
 Location = tuple[str | int, ...]
 
 

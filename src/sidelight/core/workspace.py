@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sidelight.core import cleaning, importers, metadata, textio
@@ -145,7 +145,7 @@ class Workspace:
             url=given.get("url") or UNKNOWN,
             language=given.get("language") or metadata.guess_language(cleaned.text),
             content_hash=content_hash(cleaned.text),
-            imported=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+            imported=datetime.now(UTC).replace(microsecond=0).isoformat(),
             original_file="original" + (path.suffix.lower() or ".txt"),
             original_name=path.name,
             original_encoding=decoded.encoding,

@@ -11,15 +11,23 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QMainWindow, QMessageBox, QPlainTextEdit, QStackedWidget, QVBoxLayout,
-    QWidget, QDialog, QDialogButtonBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sidelight import __version__
+from sidelight.core.commands import Command, CommandStack
 from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
 from sidelight.core.workspace import ImportReport, Workspace
-from sidelight.core.commands import Command, CommandStack
 from sidelight.gui.actions import build_actions
 from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
 from sidelight.gui.annotate.codebook_dialog import CodebookDialog

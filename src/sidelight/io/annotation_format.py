@@ -18,7 +18,13 @@ import yaml
 
 from sidelight.core.anchoring import Selector
 from sidelight.core.annotations import (
-    RELATIONS, AnnotationFile, DocumentAnnotation, Link, LinkEnd, SpanAnnotation, Stance,
+    RELATIONS,
+    AnnotationFile,
+    DocumentAnnotation,
+    Link,
+    LinkEnd,
+    SpanAnnotation,
+    Stance,
 )
 from sidelight.core.field_reader import FieldError, FieldReader
 from sidelight.io import yaml_store

@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
+from sidelight.core.anchoring import Selector, locate
 from sidelight.core.annotation_set import SourceText
 from sidelight.core.annotations import AnnotationFile
-from sidelight.core.anchoring import Selector, locate
 from sidelight.core.codebook import CODEBOOK_FILE, Codebook, default_codebook, load_codebook
 from sidelight.core.document_values import document_problems
 from sidelight.core.errors import SidelightError

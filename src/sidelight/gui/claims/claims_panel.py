@@ -9,7 +9,15 @@ from html import escape
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHeaderView, QLabel, QListWidget, QListWidgetItem, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sidelight.core.alignment import Alignment, Group
