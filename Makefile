@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP_CACHE ?= $(HOME)/.cache/pip
 
-.PHONY: run test bench check-system clean screenshot sample
+.PHONY: run test lint bench check-system clean screenshot sample
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ run: $(STAMP) check-system
 test: $(STAMP)
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/check_system.py --offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks packaging
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
