@@ -220,3 +220,38 @@ def test_picker_keeps_one_code_per_exclusive_group(window, qtbot):
     items[first.id].setCheckState(Qt.CheckState.Checked)
     items[second.id].setCheckState(Qt.CheckState.Checked)
     assert picker.chosen_codes() == [second.id]
+
+
+def test_mouse_selection_is_trimmed_and_cleared_after_coding(window, qtbot):
+    pane = window.view.pane_for(GT)
+    start = pane.text().index(PHRASE)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(start - 1)  # the space before, as a mouse drag picks it up
+    cursor.setPosition(start + len(PHRASE), QTextCursor.MoveMode.KeepAnchor)
+    pane.editor.setTextCursor(cursor)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    span = window.annotations.session.spans(GT)[0]
+    assert span.quote == PHRASE
+    assert pane.selection() is None
+
+
+def test_first_start_asks_for_a_reviewer_name_after_the_window_shows(qtbot, sample_copy, monkeypatch):
+    settings = load_settings()
+    settings.reviewer = None
+    save_settings(settings)
+    answers = iter([("Bảo Nguyễn", True), ("bao-nguyen", True)])
+    prompts = []
+
+    def get_text(parent, title, label, *args, **kwargs):
+        prompts.append((parent.isVisible(), label))
+        return next(answers)
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.annotations.session is not None, timeout=5_000)
+    assert prompts[0][0] is True  # the window was already on screen
+    assert "try 'bao-nguyen'" in prompts[1][1]
+    assert win.annotations.session.reviewer == "bao-nguyen"
+    assert load_settings().reviewer == "bao-nguyen"

@@ -104,6 +104,11 @@ class DocumentPane(QFrame):
             return None
         return cursor.selectionStart(), cursor.selectionEnd()
 
+    def clear_selection(self) -> None:
+        cursor = self.editor.textCursor()
+        cursor.clearSelection()
+        self.editor.setTextCursor(cursor)
+
     def set_point_size(self, points: float) -> None:
         font = self.editor.font()
         font.setPointSizeF(points)

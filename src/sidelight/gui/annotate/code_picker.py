@@ -69,7 +69,7 @@ class CodePicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(quote_label)
         layout.addWidget(self.filter)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, stretch=1)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, 620)

@@ -25,6 +25,15 @@ from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_pane import DocumentPane
 
 LAYER = "annotations"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection without the spaces a mouse drag picks up at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 MAX_RECENT = 9
 
 
@@ -67,8 +76,14 @@ class AnnotationController(QObject):
 
     # -- session -----------------------------------------------------------------------------
     def open(self, workspace: Workspace) -> None:
+        """Open the reviewer's session; on first start the window shows before the name is asked."""
         self.close()
-        reviewer = load_settings().reviewer or self.ask_reviewer()
+        if load_settings().reviewer is None:
+            QTimer.singleShot(0, lambda: self._open_as(workspace, self.ask_reviewer()))
+            return
+        self._open_as(workspace, load_settings().reviewer)
+
+    def _open_as(self, workspace: Workspace, reviewer: str | None) -> None:
         if reviewer is None:
             self.message.emit("No reviewer name: annotating is off until you choose one (Annotate → Reviewer Name…).")
             self.changed.emit()
@@ -212,7 +227,9 @@ class AnnotationController(QObject):
         for pane in panes:
             span = pane.selection()
             if span is not None:
-                return pane, *span
+                start, end = _trimmed(pane.text(), *span)
+                if start < end:
+                    return pane, start, end
         return None
 
     def annotate_selection(self) -> None:
@@ -227,7 +244,9 @@ class AnnotationController(QObject):
         if picker.exec() != QDialog.DialogCode.Accepted:
             return
         picked = picker.result_value()
-        self._call(lambda: self.session.add_span(pane.source.id, start, end, picked.codes, picked.note, picked.target))
+        if self._call(lambda: self.session.add_span(pane.source.id, start, end, picked.codes, picked.note,
+                                                    picked.target)) is not None:
+            pane.clear_selection()  # show the code's colour, not the selection's
         self._remember(picked.codes)
 
     def edit(self, annotation_id: str) -> None:
