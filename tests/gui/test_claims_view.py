@@ -129,3 +129,15 @@ def test_link_two_claims_by_clicking(window, qtbot):
     window.view.pane_for(CRA).clicked.emit(b.start + 1)
     qtbot.waitUntil(lambda: window.claims.alignment is not alignment
                     and b.id in {u.id for u in window.claims.alignment.counterparts(a.id)}, timeout=30_000)
+
+
+def test_keyboard_walks_the_filtered_claims(window):
+    panel = window.claims_panel
+    panel.filter.setCurrentIndex(panel.filter.findText("Shared by all documents"))
+    shared = window.claims.alignment.filter_groups(kind="shared")
+    window.actions_by_id["next_claim"].trigger()
+    assert window.claims.selected == shared[0].units[0]
+    window.actions_by_id["next_claim"].trigger()
+    expected = shared[1 % len(shared)].units[0]
+    assert window.claims.selected == expected
+    assert window.pair_view.unit_id == expected

@@ -348,6 +348,18 @@ class MainWindow(QMainWindow):
     def set_claim_highlights(self, on: bool) -> None:
         self.claims.set_highlights(on)
 
+    def next_claim(self) -> None:
+        self._step_claim(+1)
+
+    def previous_claim(self) -> None:
+        self._step_claim(-1)
+
+    def _step_claim(self, step: int) -> None:
+        """Walk the claims the panel's filter shows (e.g. every conflicting one) from the keyboard."""
+        claims = self.claims_panel.list
+        if claims.count():
+            claims.setCurrentRow((claims.currentRow() + step) % claims.count())
+
     def realign(self) -> None:
         if self.workspace is not None:
             self.claims.request(self.workspace.root, [p.source for p in self.view.panes])
