@@ -78,10 +78,11 @@ class AnnotationController(QObject):
     def open(self, workspace: Workspace) -> None:
         """Open the reviewer's session; on first start the window shows before the name is asked."""
         self.close()
-        if load_settings().reviewer is None:
+        reviewer = load_settings().reviewer
+        if reviewer is None:
             QTimer.singleShot(0, lambda: self._open_as(workspace, self.ask_reviewer()))
             return
-        self._open_as(workspace, load_settings().reviewer)
+        self._open_as(workspace, reviewer)
 
     def _open_as(self, workspace: Workspace, reviewer: str | None) -> None:
         if reviewer is None:
