@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,19 +41,17 @@ from sidelight.gui.claims.pair_view import PairView
 from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_list import DocumentListModel, DocumentListView
 from sidelight.gui.find_bar import FindBar
-from sidelight.gui.settings_store import window_settings
+from sidelight.gui.layout_memory import LayoutMemory
 from sidelight.gui.status_progress import StatusProgress
 from sidelight.gui.tasks import TaskRunner
 from sidelight.gui.welcome import WelcomeWidget
-
-MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None):
         super().__init__()
         self.workspace: Workspace | None = None
-        self.settings = window_settings()
+        self.memory = LayoutMemory()
         self.runner = TaskRunner(self)
         self.setAcceptDrops(True)
         self.resize(1400, 860)
@@ -75,7 +73,7 @@ class MainWindow(QMainWindow):
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.find_bar)
         reading_layout.addWidget(self.view)
-        self.welcome = WelcomeWidget(self.recent_workspaces())
+        self.welcome = WelcomeWidget(self.memory.recent())
         self.welcome.open_requested.connect(self.open_workspace_dialog)
         self.welcome.new_requested.connect(self.new_workspace_dialog)
         self.welcome.recent_requested.connect(self.open_workspace)
@@ -121,7 +119,7 @@ class MainWindow(QMainWindow):
         self.doc_model.shown_changed.connect(self._show_ids)
         self._refresh_undo()
 
-        self._restore_window_state()
+        self.memory.restore_window(self)
         if workspace is not None:
             self.set_workspace(workspace)
         else:
@@ -130,21 +128,17 @@ class MainWindow(QMainWindow):
     # -- workspace -------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace) -> None:
         if self.workspace is not None:
-            self._save_workspace_state()
+            self.memory.save_workspace(self)
         self.workspace = workspace
         self.setWindowTitle(f"{workspace.root.name} — Sidelight")
-        shown = self.settings.value(self._ws_key("shown"), None)
-        if not isinstance(shown, list) or not shown:
-            shown = [s.id for s in workspace.sources[:2]]
-        self.doc_model.set_sources(workspace.sources, [str(i) for i in shown])
+        shown = self.memory.shown(workspace.root) or [s.id for s in workspace.sources[:2]]
+        self.doc_model.set_sources(workspace.sources, shown)
         self._show_ids(self.doc_model.shown)
-        splitter_state = self.settings.value(self._ws_key("splitter"))
-        if isinstance(splitter_state, QByteArray):
-            self.view.splitter.restoreState(splitter_state)
+        self.memory.restore_splitter(self, workspace.root)
         self.annotations.open(workspace)
         self.central.setCurrentWidget(self.reading)
         self.docs_dock.show()
-        self._remember_recent(workspace.root)
+        self.memory.remember(workspace.root)
         for action_id in ("import", "cleaning", "find"):
             self.actions_by_id[action_id].setEnabled(True)
         self.statusBar().showMessage(f"{len(workspace.sources)} documents in {workspace.root}", 8000)
@@ -416,55 +410,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Sidelight", f"<b>Sidelight {__version__}</b><p>Compare how news outlets "
                           "cover the same event: shared claims, omissions, divergences, annotations.</p>")
 
-    # -- remembered layout -----------------------------------------------------------------
-    def _ws_key(self, name: str) -> str:
-        assert self.workspace is not None
-        return f"workspaces/{str(self.workspace.root).replace('/', '|')}/{name}"
-
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.docs_dock, self.claims_dock], [330, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.pair_dock], [200], Qt.Orientation.Vertical)
-
-    def _restore_window_state(self) -> None:
-        if not self.settings.contains("window/state"):
-            QTimer.singleShot(0, self._default_dock_sizes)
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        sync = self.settings.value("view/sync", True)
-        sync_on = sync if isinstance(sync, bool) else str(sync).lower() == "true"
-        self.actions_by_id["sync"].setChecked(sync_on)
-        self.view.set_sync_scrolling(sync_on)
-        try:
-            self.view.set_point_size(float(self.settings.value("view/points", self.view.point_size)))
-        except (TypeError, ValueError):
-            pass
-
-    def _save_workspace_state(self) -> None:
-        if self.workspace is None:
-            return
-        self.settings.setValue(self._ws_key("shown"), self.doc_model.shown)
-        self.settings.setValue(self._ws_key("splitter"), self.view.splitter.saveState())
-
-    def save_state(self) -> None:
-        self._save_workspace_state()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("view/sync", self.view.sync_scrolling)
-        self.settings.setValue("view/points", self.view.point_size)
-        self.settings.sync()
-
-    def recent_workspaces(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
-
-    def _remember_recent(self, root: Path) -> None:
-        recent = [str(root)] + [r for r in self.recent_workspaces() if r != str(root)]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.claims.linking_from or self.annotations.link_start):
             self.claims.cancel_linking()
@@ -484,5 +429,5 @@ class MainWindow(QMainWindow):
         for task in list(self.runner.running):
             task.cancel()
         self.runner.wait(5000)
-        self.save_state()
+        self.memory.save_window(self)
         super().closeEvent(event)
