@@ -4,6 +4,14 @@ Targets: five seeds < 0.3 s of compute after start-up; 200 synthetic seed-sized 
 (~7,000 units) < 10 s, peak traced memory < 1 GB and within 3x the baseline's time; two 1 MB
 documents < 10 s. The synthetic articles are drawn from the seed sentences with light
 paraphrase (synonym swaps, dropped words) and shuffled order, with a fixed random seed.
+
+Honest figures: the aligner's thresholds and weights were first set while looking at the whole
+gold set, so the "gold, aligner" line is not a held-out figure. The two split lines are printed
+to show how much that matters: "tuning split" aligns only the first three sources (by id) and
+scores the gold restricted to them; "held-out" scores the five-source alignment on the pairs
+that touch the other two sources only (and their units for unique claims). Sweeps of the
+weights and thresholds on the tuning split did not improve the held-out figures, so the
+values were left as they were; changes since were judged on speed and on general principles.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from pathlib import Path
 
 from sidelight.core.alignment import align
 from sidelight.core.alignment.baseline import baseline_groups
-from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
+from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold, restrict
 from sidelight.core.alignment.model import Document
 from sidelight.core.alignment.segmentation import segment
 from sidelight.core.workspace import Workspace
@@ -48,6 +56,19 @@ def synthetic(n_articles: int, sentences: list[str], per_article: int, rng: rand
     return docs
 
 
+def _split_figures(ws: Workspace, gold, result) -> None:
+    ids = sorted(s.id for s in ws.sources)
+    tuning, held_out = set(ids[:3]), set(ids[3:])
+    sources = [s for s in ws.sources if s.id in tuning]
+    three = align(sources)
+    scores = evaluate(restrict(gold, tuning), three.units, [g.units for g in three.groups],
+                      {s.id: s.text for s in sources})
+    print(f"   gold, tuning split (3 sources aligned alone): {scores.line()}")
+    texts = {s.id: s.text for s in ws.sources}
+    scores = evaluate(gold, result.units, [g.units for g in result.groups], texts, focus=held_out)
+    print(f"   gold, held-out (pairs touching {len(held_out)} other sources): {scores.line()}")
+
+
 def _timed(fn):
     start = time.perf_counter()
     value = fn()
@@ -68,6 +89,7 @@ def main() -> None:
     texts = {s.id: s.text for s in ws.sources}
     ours = evaluate(gold, result.units, [g.units for g in result.groups], texts)
     print(f"   gold, aligner:        {ours.line()}")
+    _split_figures(ws, gold, result)
     best = None
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
         scores = evaluate(gold, result.units, baseline_groups(result.units, threshold), texts)

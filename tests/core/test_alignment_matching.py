@@ -106,3 +106,19 @@ def test_reordered_and_paraphrased_claims_across_three_documents():
     assert result.match("a:1", "b:1") is not None or result.match("a:1", "c:0") is not None
     evidence = [m.evidence for m in result.matches_of(trade.id)]
     assert any("$200 billion" in e.numbers for e in evidence)
+
+
+def test_each_unit_keeps_only_its_best_candidate_in_each_other_document():
+    import numpy as np
+
+    from sidelight.core.alignment.matching import _top_per_document
+
+    docs = np.array([0, 1, 1, 0])
+    a = np.array([0, 0, 3, 3])
+    b = np.array([1, 2, 1, 2])
+    score = np.array([0.5, 0.3, 0.6, 0.6])
+    keep = _top_per_document(a, b, score, docs, 1)
+    # (0, 2) is neither unit 0's best in document 1 (unit 1 is) nor unit 2's best in
+    # document 0 (unit 3 is): dropped. Unit 3's two candidates tie, so both stay.
+    assert keep.tolist() == [True, False, True, True]
+    assert _top_per_document(a, b, score, docs, 2).all()

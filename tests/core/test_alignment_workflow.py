@@ -7,7 +7,7 @@ import pytest
 from sidelight.core.alignment import AlignmentCancelled, Corrections, align, align_workspace, workspace_corrections_path
 from sidelight.core.alignment.baseline import baseline_groups
 from sidelight.core.alignment.cache import CACHE_DIR
-from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
+from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold, restrict
 from sidelight.core.errors import SidelightError
 from sidelight.core.workspace import Workspace
 from tests.conftest import REPO
@@ -94,8 +94,31 @@ def test_aligner_stays_above_a_floor_on_the_gold_set_and_beats_the_baseline():
     result = align(sources)
     ours = evaluate(gold, result.units, [g.units for g in result.groups], texts)
     assert ours.links_required >= 30
-    assert ours.link_precision >= 0.7 and ours.link_recall >= 0.45, ours.line()
-    assert ours.unique_precision >= 0.65 and ours.unique_recall >= 0.8, ours.line()
+    # Reached: links P 0.80 R 0.52, unique P 0.73 R 0.91 (the target is 0.85 for all four).
+    assert ours.link_precision >= 0.75 and ours.link_recall >= 0.48, ours.line()
+    assert ours.unique_precision >= 0.7 and ours.unique_recall >= 0.85, ours.line()
     for threshold in (0.3, 0.4, 0.5):
         base = evaluate(gold, result.units, baseline_groups(result.units, threshold), texts)
         assert ours.link_f1 > base.link_f1, (threshold, base.line())
+
+
+def test_held_out_scores_count_only_pairs_and_units_that_touch_the_focus_documents():
+    sources = Workspace.open(REPO).sources
+    texts = {s.id: s.text for s in sources}
+    gold = load_gold(default_gold_path())
+    result = align(sources)
+    groups = [g.units for g in result.groups]
+    ids = sorted(texts)
+    whole = evaluate(gold, result.units, groups, texts)
+    held = evaluate(gold, result.units, groups, texts, focus=set(ids[3:]))
+    rest = evaluate(gold, result.units, groups, texts, focus=set(ids[:3]))
+    assert 0 < held.links_required < whole.links_required
+    assert held.links_predicted <= whole.links_predicted
+    # every required pair touches one side or the other (pairs between the sides count twice)
+    assert held.links_required + rest.links_required >= whole.links_required
+    three = restrict(gold, set(ids[:3]))
+    assert all(r[0] in ids[:3] for g in (*three.groups, *three.also) for r in g)
+    subset = [s for s in sources if s.id in ids[:3]]
+    alone = align(subset)
+    scores = evaluate(three, alone.units, [g.units for g in alone.groups], {s.id: s.text for s in subset})
+    assert scores.links_required > 0

@@ -14,7 +14,7 @@ and recall: the same for "this unit's claim is carried by no other document".
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -88,10 +88,31 @@ def load_gold(path: str | Path) -> Gold:
     )
 
 
+def restrict(gold: Gold, sources: Collection[str]) -> Gold:
+    """The gold set as it reads when only ``sources`` are open (for a tuning split)."""
+    def keep(refs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        return tuple(r for r in refs if r[0] in sources)
+
+    def both(pairs):
+        return tuple(p for p in pairs if all(r[0] in sources for r in p))
+
+    return Gold(groups=tuple(keep(g) for g in gold.groups), also=tuple(keep(g) for g in gold.also),
+                near_misses=both(gold.near_misses), ambiguous=both(gold.ambiguous))
+
+
 def evaluate(
-    gold: Gold, units: Sequence[Unit], groups: Sequence[Sequence[str]], texts: Mapping[str, str]
+    gold: Gold,
+    units: Sequence[Unit],
+    groups: Sequence[Sequence[str]],
+    texts: Mapping[str, str],
+    focus: Collection[str] | None = None,
 ) -> Scores:
-    """Score predicted ``groups`` (lists of unit ids) over ``units`` of the documents in ``texts``."""
+    """Score predicted ``groups`` (lists of unit ids) over ``units`` of the documents in ``texts``.
+
+    ``focus``: score only the pairs with at least one unit in these documents, and only their
+    units for unique claims; with thresholds chosen on the other documents' pairs this gives
+    held-out figures from the same alignment.
+    """
     by_doc: dict[str, list[Unit]] = {}
     for u in units:
         by_doc.setdefault(u.document, []).append(u)
@@ -129,9 +150,19 @@ def evaluate(
         predicted |= cross_pairs(group)
         if len({document_of[u] for u in group}) == 1:
             single_document.update(group)
+    if focus is not None:
+        def touches(pair: Pair) -> bool:
+            return any(document_of[u] in focus for u in pair)
+
+        required = {p for p in required if touches(p)}
+        allowed = {p for p in allowed if touches(p)}
+        predicted = {p for p in predicted if touches(p)}
+        near = {p for p in near if touches(p)}
+        single_document = {u for u in single_document if document_of[u] in focus}
     scored = predicted - ambiguous
     correct = scored & allowed
-    gold_unique = {u.id for u in units if u.document in texts} - linked_in_gold - ambiguous_units
+    gold_unique = {u.id for u in units if u.document in texts and (focus is None or u.document in focus)}
+    gold_unique -= linked_in_gold | ambiguous_units
     predicted_unique = single_document - ambiguous_units
     return Scores(
         link_precision=len(correct) / len(scored) if scored else 1.0,

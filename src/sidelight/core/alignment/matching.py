@@ -4,7 +4,9 @@ Comparing every unit with every other is quadratic; instead an inverted index ov
 distinctive terms (a sparse product over the term columns that few units use) proposes the
 pairs that share at least one of them, and only those get a full score. A term used by more
 than a few units per document ("China", "cooperation") proposes nothing: it cannot tell one
-claim from another anyway. The score mixes term cosine (paraphrase through stems and
+claim from another anyway. Of the proposed pairs, each unit keeps only its best in every
+other document (a group holds one unit per document, so the rest could not change a group),
+and only those get the character n-gram step, the expensive one. The score mixes term cosine (paraphrase through stems and
 synonyms), character n-gram cosine (spelling variants) and a small bonus for each number,
 date or name both units state, because a shared "$200 billion" or "December 12" is strong
 evidence of one claim.
@@ -30,7 +32,7 @@ MAX_FACT_BONUS = 0.12
 BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
 BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections
 CANDIDATE_FLOOR = 0.1  # partial term cosine below which a proposed pair is dropped
-TOP_PER_DOCUMENT = 2  # each unit keeps its best few candidates in every other document
+TOP_PER_DOCUMENT = 1  # a pair stays if it is the best of one of its units in the other's document
 CHUNK = 50_000
 CHAR_MIN_TERM_SIM = 0.08
 _FAMILY = {"section": -1, "caption": 1}
