@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTi
 from sidelight.core.sources import Source
 
 Span = tuple[int, int, QTextCharFormat]
+LAYER_ORDER = {"claims": 0, "annotations": 1, "claim-selection": 2, "find": 3}
 
 
 class DocumentPane(QFrame):
@@ -145,7 +146,10 @@ class DocumentPane(QFrame):
             self._apply_layers()
 
     def _apply_layers(self) -> None:
-        self.editor.setExtraSelections([sel for layer in self._selections.values() for sel in layer])
+        # Later layers win where formats overlap: a find hit shows over a selected claim, which
+        # shows over an annotation's colour, which shows over the claim-kind tint.
+        order = sorted(self._selections, key=lambda name: LAYER_ORDER.get(name, len(LAYER_ORDER)))
+        self.editor.setExtraSelections([sel for name in order for sel in self._selections[name]])
 
 
 def _header_html(source: Source) -> str:
