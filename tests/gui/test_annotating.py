@@ -255,3 +255,22 @@ def test_first_start_asks_for_a_reviewer_name_after_the_window_shows(qtbot, samp
     assert "try 'bao-nguyen'" in prompts[1][1]
     assert win.annotations.session.reviewer == "bao-nguyen"
     assert load_settings().reviewer == "bao-nguyen"
+
+
+def test_broken_annotation_file_is_reported_and_the_rest_opens(qtbot, sample_copy):
+    settings = load_settings()
+    settings.reviewer = "alice"
+    save_settings(settings)
+    broken = sample_copy / "annotations" / "alice" / f"{CRA}.yaml"
+    broken.write_text("!!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    win = create_window(str(sample_copy))
+    qtbot.addWidget(win)
+    win.doc_model.set_shown([GT, CRA])
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.objectName() == "problems-message" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=20_000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+               and w.objectName() == "problems-message" and w.isVisible())
+    assert f"{CRA}.yaml" in box.detailedText()
+    assert win.annotations.session.spans(GT)  # alice's other files are open
+    assert broken.read_text(encoding="utf-8").startswith("!!python")  # and the broken one is untouched
+    box.close()

@@ -166,9 +166,10 @@ def test_broken_source_file_is_reported_and_the_rest_open(qtbot, sample_copy):
     win = create_window(str(sample_copy))
     qtbot.addWidget(win)
     assert win.doc_model.rowCount() == 4
-    boxes = _messages("problems-message")
-    assert boxes and "text.txt" in boxes[0].informativeText()
-    boxes[0].close()
+    qtbot.waitUntil(lambda: bool(_messages("problems-message")), timeout=20_000)
+    box = _messages("problems-message")[0]
+    assert "text.txt" in box.informativeText() and "cleaned text is missing" in box.informativeText()
+    box.close()
 
 
 def test_many_calls_do_not_crash_qt(qtbot, sample_copy):

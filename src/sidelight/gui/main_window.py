@@ -142,8 +142,7 @@ class MainWindow(QMainWindow):
         for action_id in ("import", "cleaning", "find"):
             self.actions_by_id[action_id].setEnabled(True)
         self.statusBar().showMessage(f"{len(workspace.sources)} documents in {workspace.root}", 8000)
-        if workspace.problems:
-            self.show_problems([str(p) for p in workspace.problems])
+        self.check_workspace(quiet=True)  # what 'sidelight check' would say, shown without blocking
 
     def open_workspace(self, path: str | Path) -> bool:
         try:
@@ -305,8 +304,9 @@ class MainWindow(QMainWindow):
         if ask_reviewer(self, current) and self.workspace is not None:
             self.annotations.open(self.workspace)
 
-    def check_workspace(self) -> None:
-        """The same checks as `sidelight check`, off the GUI thread, shown as a list."""
+    def check_workspace(self, quiet: bool = False) -> None:
+        """The same checks as `sidelight check`, off the GUI thread, shown as a list; *quiet*
+        says nothing when all is well (the check that runs whenever a workspace opens)."""
         if self.workspace is None:
             return
         root = self.workspace.root
@@ -318,8 +318,8 @@ class MainWindow(QMainWindow):
 
         def done(problems) -> None:
             if problems:
-                self.show_problems([str(p) for p in problems], title="Workspace check found problems")
-            else:
+                self.show_problems([str(p) for p in problems], title="Some files have problems")
+            elif not quiet:
                 self.statusBar().showMessage("Workspace check: no problems", 8000)
 
         self.runner.start("Checking the workspace", work, done, lambda e: self.show_error("Check failed", e))
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
 
     def show_problems(self, problems: list[str], title: str = "Some files could not be read") -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title,
-                          f"{len(problems)} problem(s); everything else was opened.", parent=self)
+                          f"{len(problems)} problem(s); everything else is open and usable.", parent=self)
         box.setObjectName("problems-message")
         box.setDetailedText("\n".join(problems))
         box.setInformativeText(problems[0])

@@ -95,9 +95,7 @@ class AnnotationController(QObject):
             self.problems.emit([str(exc)])
             return
         self._unsubscribe = self.session.subscribe(self._on_event)
-        self._watch()
-        if self.session.problems:
-            self.problems.emit([str(p) for p in self.session.problems])
+        self._watch()  # (problems found while loading are reported by the workspace check)
         orphans = self.session.orphans()
         if orphans:
             self.message.emit(f"{len(orphans)} annotation(s) could not be placed on the edited texts: "
