@@ -36,7 +36,8 @@ def build(root: Path) -> None:
 def annotate(root: Path) -> float:
     rng = random.Random(1)
     session = AnnotationSession.open(root, "alice")
-    codes = [c.id for c in session.codebook.active_codes()]
+    exclusive = {g.id for g in session.codebook.groups if g.exclusive}
+    codes = [c.id for c in session.codebook.active_codes() if c.group not in exclusive]  # any mix is valid
     start = time.perf_counter()
     for i in range(ANNOTATIONS):
         source_id = f"doc-{i % DOCUMENTS:03d}"

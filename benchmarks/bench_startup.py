@@ -41,7 +41,9 @@ app.exec()
 
 
 def main() -> None:
-    env = {**os.environ, "SIDELIGHT_CONFIG_DIR": tempfile.mkdtemp(prefix="sidelight-bench-")}
+    config = Path(tempfile.mkdtemp(prefix="sidelight-bench-"))
+    (config / "settings.yaml").write_text("schema: 1\nreviewer: alice\n", encoding="utf-8")  # opens alice's annotations
+    env = {**os.environ, "SIDELIGHT_CONFIG_DIR": str(config)}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     times = []
     for _ in range(RUNS):
