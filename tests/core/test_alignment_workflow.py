@@ -91,7 +91,7 @@ def test_aligner_stays_above_a_floor_on_the_gold_set_and_beats_the_baseline():
     sources = Workspace.open(REPO).sources
     texts = {s.id: s.text for s in sources}
     gold = load_gold(default_gold_path())
-    result = align(sources)
+    result = align(sources, use_embeddings=False)
     ours = evaluate(gold, result.units, [g.units for g in result.groups], texts)
     assert ours.links_required >= 30
     # Reached: links P 0.80 R 0.52, unique P 0.73 R 0.91 (the target is 0.85 for all four).

@@ -25,6 +25,15 @@ def _configure_compare(p: argparse.ArgumentParser) -> None:
     p.add_argument("--documents", nargs="+", metavar="ID", help="only these source ids (see 'sidelight list')")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("--no-cache", action="store_true", help="align afresh instead of reusing a cached result")
+    _embedding_options(p)
+
+
+def _embedding_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--embeddings", dest="use_embeddings", action="store_true", default=None,
+                       help="add the optional sentence-embedding signal (needs the model installed, see README)")
+    group.add_argument("--no-embeddings", dest="use_embeddings", action="store_false",
+                       help="score claims lexically only (the default)")
 
 
 @command("compare", "align the claims of the sources: shared, partial and unique claims, conflicts", _configure_compare)
@@ -34,7 +43,8 @@ def compare(args: argparse.Namespace) -> int:
     with _workspace_for(args.paths) as ws:
         if args.documents is None and len(ws.sources) == 0:
             raise SidelightError(ws.root, "no sources to compare")
-        result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache)
+        result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache,
+                                            use_embeddings=args.use_embeddings)
         for problem in result.problems:
             print(f"warning: {problem}", file=sys.stderr)
         if args.format == "json":
@@ -157,6 +167,7 @@ def render_html(result) -> str:
 def _configure_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("workspace", nargs="?", default=".", help="workspace holding the gold set's sources (default: .)")
     p.add_argument("--gold", help="gold set YAML (default: benchmarks/gold/seed_claims.yaml of this source tree)")
+    _embedding_options(p)
 
 
 @command("eval", "score claim alignment and a plain TF-IDF baseline against a gold set", _configure_eval)
@@ -171,7 +182,8 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         raise SidelightError(args.workspace, "not a Sidelight workspace")
     sources = [ws.get(s) for s in sorted(gold.sources)]
     texts = {s.id: s.text for s in sources}
-    result = align(sources)
+    result = align(sources, use_embeddings=args.use_embeddings)
+    print(f"scored by: {result.method}")
     print(f"aligner:  {evaluate(gold, result.units, [g.units for g in result.groups], texts).line()}")
     print(f"baseline: {evaluate(gold, result.units, baseline_groups(result.units), texts).line()}")
     return 0

@@ -5,12 +5,15 @@ in a worker thread, the CLI (``sidelight compare``) calls it directly.
 
 Running
 -------
-``align(documents, *, corrections=None, progress=None, should_stop=None, cache_dir=None) -> Alignment``
+``align(documents, *, corrections=None, progress=None, should_stop=None, cache_dir=None, use_embeddings=None) -> Alignment``
     ``documents``: workspace ``Source`` objects, :class:`Document` objects or ``(id, text)``
     pairs. ``progress(done, total, message)`` is called as work advances; ``should_stop()`` is
     polled and, when it returns True, :class:`AlignmentCancelled` (a ``SidelightError``) is raised.
     ``cache_dir``: folder of cached results keyed by content hash (see :mod:`.cache`).
-``align_workspace(workspace, *, documents=None, progress=None, should_stop=None) -> Alignment``
+    ``use_embeddings``: add the optional sentence-embedding signal (:mod:`.embeddings`):
+    True requires it, False never, None as ``engine.EMBEDDINGS_BY_DEFAULT`` says (off).
+    ``Alignment.method`` tells which ran.
+``align_workspace(workspace, *, documents=None, progress=None, should_stop=None, use_embeddings=None) -> Alignment``
     The same for a workspace: its sources (or the ids given), its saved corrections, its
     cache in ``<workspace>/.sidelight-cache/alignment/``.
 
@@ -39,7 +42,8 @@ How it works
 ------------
 Segmentation (:mod:`.segmentation`) -> terms and facts per unit (:mod:`.terms`,
 :mod:`.facts`) -> candidate pairs from an inverted index and a score from term, character
-n-gram and fact evidence (:mod:`.matching`, :mod:`.vectors`) -> groups with one unit per
+n-gram and fact evidence, optionally sentence embeddings (:mod:`.matching`, :mod:`.vectors`,
+:mod:`.embeddings`) -> groups with one unit per
 document and clique-like merging (:mod:`.groups`) -> conflicts and word diffs
 (:mod:`.divergence`) and blindspots (:mod:`.omissions`). :mod:`.baseline` is the plain TF-IDF
 method the benchmark compares against, :mod:`.evaluation` scores both against a gold set.
@@ -90,9 +94,10 @@ def align_workspace(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     use_cache: bool = True,
+    use_embeddings: bool | None = None,
 ) -> Alignment:
     """Align a workspace's sources (all, or the ids in ``documents``) with its saved corrections."""
     sources = workspace.sources if documents is None else [workspace.get(i) for i in documents]
     corrections = Corrections.load(workspace_corrections_path(workspace.root))
     return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
-                 cache_dir=workspace_cache_dir(workspace) if use_cache else None)
+                 cache_dir=workspace_cache_dir(workspace) if use_cache else None, use_embeddings=use_embeddings)

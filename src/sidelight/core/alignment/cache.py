@@ -1,8 +1,8 @@
 """A cache of finished alignments keyed by what went into them, so reopening is instant.
 
 The key hashes the algorithm version, every document's id and content hash (plus title and
-outlet, which the result shows) and the corrections in force. Anything else changing (a
-text re-imported, a correction added, a new Sidelight) gives a new key, so a stale result is
+outlet, which the result shows), the corrections in force and whether sentence embeddings
+were asked for. Anything else changing (a text re-imported, a correction added, a new Sidelight) gives a new key, so a stale result is
 never shown. Entries are JSON (loads in milliseconds, unlike YAML) and written atomically; a
 damaged entry is treated as absent.
 """
@@ -21,9 +21,12 @@ ALGORITHM_VERSION = "1"
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 
-def key(documents: Sequence[Document], corrections: Corrections | None) -> str:
+def key(documents: Sequence[Document], corrections: Corrections | None, variant: str = "lexical") -> str:
+    """``variant``: "lexical" or "embeddings", so switching sentence embeddings on or off
+    never shows the other method's result."""
     payload = {
         "version": ALGORITHM_VERSION,
+        "variant": variant,
         "documents": [[d.id, d.content_hash or _hash(d.text), d.title, d.outlet] for d in documents],
         "corrections": corrections.as_yaml() if corrections is not None else None,
     }

@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterable
 
 EDGE_MIN = 0.22  # weakest pair that may start or extend a group
 LINK_MIN = 0.20  # weakest average over all cross pairs for two groups to merge
+# The same two with sentence embeddings in the score (its scale differs; set on the tuning split)
+EDGE_MIN_EMBEDDED = 0.26
+LINK_MIN_EMBEDDED = 0.20
 
 
 def build_groups(

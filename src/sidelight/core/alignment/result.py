@@ -46,12 +46,14 @@ class Alignment:
         groups: Sequence[Group],
         matches: Sequence[Match],
         problems: Sequence[str] = (),
+        method: str = "lexical",
     ):
         self.documents: tuple[Document, ...] = tuple(documents)
         self.units: tuple[Unit, ...] = tuple(units)
         self.groups: tuple[Group, ...] = tuple(groups)
         self.matches: tuple[Match, ...] = tuple(matches)
         self.problems: tuple[str, ...] = tuple(problems)  # corrections that could not be applied
+        self.method = method  # how pairs were scored: "lexical", "lexical + sentence embeddings (...)", ...
         self._documents = {d.id: d for d in self.documents}
         self._units = {u.id: u for u in self.units}
         self._by_document: dict[str, list[Unit]] = {d.id: [] for d in self.documents}
@@ -191,6 +193,7 @@ class Alignment:
             "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),
                          "corrected": m.corrected} for m in self.matches],
             "problems": list(self.problems),
+            "method": self.method,
         }
 
     @classmethod
@@ -213,7 +216,7 @@ class Alignment:
         matches = [Match(a=m["a"], b=m["b"], score=m["score"], corrected=m.get("corrected", False),
                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))
                    for m in data["matches"]]
-        return cls(documents, units, groups, matches, data.get("problems", ()))
+        return cls(documents, units, groups, matches, data.get("problems", ()), method=data.get("method", "lexical"))
 
 
 @lru_cache(maxsize=4096)
