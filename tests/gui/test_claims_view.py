@@ -141,3 +141,14 @@ def test_keyboard_walks_the_filtered_claims(window):
     expected = shared[1 % len(shared)].units[0]
     assert window.claims.selected == expected
     assert window.pair_view.unit_id == expected
+
+
+def test_pairwise_view_lists_conflicting_facts(window):
+    alignment = window.claims.alignment
+    group = next(g for g in alignment.groups if g.kind != "unique" and g.conflicts)
+    window.claims.select_unit(group.units[0])
+    text = window.pair_view.browser.toPlainText()
+    assert "Conflicting facts" in text
+    for conflict in group.conflicts:
+        assert conflict.type in text
+        assert all(value in text for value in conflict.values.values())

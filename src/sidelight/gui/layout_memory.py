@@ -80,4 +80,4 @@ class LayoutMemory:
 
 def _default_dock_sizes(window: MainWindow) -> None:
     window.resizeDocks([window.docs_dock, window.claims_dock], [330, 380], Qt.Orientation.Horizontal)
-    window.resizeDocks([window.pair_dock], [200], Qt.Orientation.Vertical)
+    window.resizeDocks([window.pair_dock], [270], Qt.Orientation.Vertical)

@@ -35,18 +35,20 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
     rows = [
         f"<p><b>{escape(doc_label(alignment, comparison.a.document))}</b> ↔ "
         f"<b>{escape(doc_label(alignment, comparison.b.document))}</b>{score}</p>",
-        "<table width='100%' cellspacing='6'><tr>"
-        f"<td width='50%' valign='top'>{''.join(left)}</td>"
-        f"<td width='50%' valign='top'>{''.join(right)}</td></tr></table>",
     ]
-    if comparison.conflicts:
-        rows.append(f"<p style='color:{CONFLICT_COLOUR}'><b>Conflicting facts</b></p><ul>")
+    if comparison.conflicts:  # the facts first: they are what a researcher is looking for
+        rows.append(f"<p style='color:{CONFLICT_COLOUR}'><b>Conflicting facts:</b></p><ul>")
         for conflict in comparison.conflicts:
             values = " vs ".join(
                 f"{escape(unit_doc_label(alignment, uid))}: “{escape(value)}”" for uid, value in conflict.values.items()
             )
             rows.append(f"<li><b>{escape(conflict.type)}</b>: {values}</li>")
         rows.append("</ul>")
+    rows.append(
+        "<table width='100%' cellspacing='6'><tr>"
+        f"<td width='50%' valign='top'>{''.join(left)}</td>"
+        f"<td width='50%' valign='top'>{''.join(right)}</td></tr></table>"
+    )
     return "".join(rows)
 
 
