@@ -139,10 +139,15 @@ def main() -> None:
     print(f"   200 synthetic articles scored by: {big.method}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
     _groups, base_seconds = _timed(lambda: baseline_groups(big.units, 0.5))
+    _groups, split_seconds = _timed(lambda: [segment(d.id, d.text) for d in docs])
+    end_to_end = base_seconds + split_seconds
     print(f"   200 synthetic articles: {seconds:.2f} s, {len(big.units)} units, {len(big.groups)} groups, "
           f"peak RSS of the process {peak / 2**20:.0f} MB (was {rss_before / 1024:.0f} MB before)  [target < 10 s, < 1 GB]")
-    print(f"   baseline on the same units: {base_seconds:.2f} s; aligner/baseline {seconds / base_seconds:.1f}x "
-          f"[target <= 3x]")
+    # Both start from the same documents: the aligner's time includes splitting them into
+    # sentences, so the baseline's must too (the second figure leaves it out, for comparison).
+    print(f"   baseline from the same documents (sentence splitting {split_seconds:.2f} s + TF-IDF "
+          f"{base_seconds:.2f} s): {end_to_end:.2f} s; aligner/baseline {seconds / end_to_end:.1f}x [target <= 3x]")
+    print(f"   (baseline on units already split: aligner/baseline {seconds / base_seconds:.1f}x)")
     largest = max(len(g.units) for g in big.groups)
     print(f"   largest group holds {largest} units (one per document at most, 200 documents)")
 
