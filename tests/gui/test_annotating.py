@@ -274,3 +274,21 @@ def test_broken_annotation_file_is_reported_and_the_rest_opens(qtbot, sample_cop
     assert win.annotations.session.spans(GT)  # alice's other files are open
     assert broken.read_text(encoding="utf-8").startswith("!!python")  # and the broken one is untouched
     box.close()
+
+
+def test_click_on_a_span_chooses_it_and_the_keyboard_recodes_it(window, qtbot):
+    start, _end = select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    pane = window.view.pane_for(GT)
+    pane.clicked.emit(start + 4)
+    span = window.annotations.session.spans(GT)[0]
+    assert window.annotations_panel.selected_ids() == [span.id]
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(start + 4)
+    pane.editor.setTextCursor(cursor)
+    pick(qtbot, "political")  # ticks Political beside Economic
+    window.actions_by_id["edit_annotation"].trigger()
+    codes = window.annotations.session.spans(GT)[0].codes
+    assert {window.annotations.session.codebook.name_of(c) for c in codes} == {"Economic", "Political"}
+    assert window.actions_by_id["undo"].text().startswith("&Undo Set codes")

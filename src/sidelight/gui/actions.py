@@ -54,6 +54,8 @@ ACTIONS: list[ActionSpec] = [
                tip="Code the selected passage (type to filter codes, 1–9 for recent ones)"),
     ActionSpec("link", "&Link Selection to Another Document", "&Annotate", "link_selection", "Ctrl+L",
                tip="Select a passage, Ctrl+L, select the related passage in another document, Ctrl+L"),
+    ActionSpec("edit_annotation", "&Edit Annotation…", "&Annotate", "edit_annotation", "Ctrl+Shift+E",
+               tip="Recode the annotation under the cursor (or the one chosen in the Annotations panel)"),
     ActionSpec("delete_annotation", "&Delete Chosen Annotations", "&Annotate", "delete_annotations", "Ctrl+Del"),
     ActionSpec("annotation_highlights", "Annotation &Highlights", "&Annotate", "set_annotation_highlights",
                "Ctrl+Shift+N", checkable=True),

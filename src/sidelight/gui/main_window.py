@@ -293,6 +293,15 @@ class MainWindow(QMainWindow):
     def delete_annotations(self) -> None:
         self.annotations.delete(self.annotations_panel.selected_ids())
 
+    def edit_annotation(self) -> None:
+        """Recode the annotation under the text cursor, else the one chosen in the panel."""
+        span = self.annotations.span_at_cursor()
+        chosen = [span.id] if span is not None else self.annotations_panel.selected_ids()
+        if chosen:
+            self.annotations.edit(chosen[0])
+        else:
+            self.statusBar().showMessage("Put the cursor in an annotated passage, or choose one in the Annotations panel.", 8000)
+
     def open_codebook(self) -> None:
         if self.annotations.session is None:
             self.statusBar().showMessage("Open a workspace and choose a reviewer name first.", 8000)

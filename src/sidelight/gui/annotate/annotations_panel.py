@@ -57,6 +57,7 @@ class AnnotationsPanel(QWidget):
         delete.clicked.connect(lambda: controller.delete(self.selected_ids()))
         place.clicked.connect(self._place)
         controller.changed.connect(self.refresh)
+        controller.span_clicked.connect(self.choose)
 
     def refresh(self) -> None:
         self.list.clear()
@@ -109,6 +110,15 @@ class AnnotationsPanel(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, link.id)
         item.setData(Qt.ItemDataRole.UserRole + 1, (link.a.source_id, link.a.selector.start, link.a.selector.end, False))
         self.list.addItem(item)
+
+    def choose(self, record_id: str) -> None:
+        """Make *record_id* the chosen row (a click on its span in a document), without jumping."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == record_id:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+                return
 
     def selected_ids(self) -> list[str]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]

@@ -52,7 +52,7 @@ class CodePicker(QDialog):
         quote_label = QLabel(f"“{quote[:300]}{'…' if len(quote) > 300 else ''}”")
         quote_label.setWordWrap(True)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to filter codes; Space ticks, 1–9 tick recent codes, Enter accepts")
+        self.filter.setPlaceholderText("Type to filter codes, Enter adds the highlighted one; Space ticks, 1–9 tick recent codes")
         self.list = QListWidget()
         self.list.setAccessibleName("Codes")
         self.note = QPlainTextEdit(note)
@@ -155,9 +155,10 @@ class CodePicker(QDialog):
         item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def accept(self) -> None:
-        # Enter with a filter that leaves one obvious code and nothing ticked: take that code.
-        if not self.chosen_codes() and self.filter.text().strip() and self.list.currentItem() is not None:
-            self.list.currentItem().setCheckState(Qt.CheckState.Checked)
+        # Type, Enter: the code the filter points at is added to those already ticked.
+        current = self.list.currentItem()
+        if self.filter.text().strip() and current is not None and not current.isHidden():
+            current.setCheckState(Qt.CheckState.Checked)
         super().accept()
 
     def chosen_codes(self) -> list[str]:

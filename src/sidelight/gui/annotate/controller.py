@@ -50,6 +50,7 @@ def span_format(colour: str) -> QTextCharFormat:
 
 class AnnotationController(QObject):
     changed = Signal()  # annotations or codebook changed: panels refresh
+    span_clicked = Signal(str)  # annotation id under a plain click
     stack_changed = Signal()
     message = Signal(str)
     problems = Signal(list)  # list[str]
@@ -194,7 +195,29 @@ class AnnotationController(QObject):
                 pane._annotations_hooked = True  # type: ignore[attr-defined]
                 pane.tooltip_providers.append(lambda offset, p=pane: self.tooltip(p.source.id, offset))
                 pane.editor.selectionChanged.connect(lambda p=pane: self._selected_in(p))
+                pane.editor.cursorPositionChanged.connect(lambda p=pane: self._cursor_in(p))
+                pane.clicked.connect(lambda offset, p=pane: self._clicked(p, offset))
         self.repaint()
+
+    def _clicked(self, pane: DocumentPane, offset: int) -> None:
+        if self.session is not None:
+            spans = self.session.spans_at(pane.source.id, offset)
+            if spans:
+                self.span_clicked.emit(spans[0].id)  # the shortest: the most specific
+
+    def span_at_cursor(self) -> SpanAnnotation | None:
+        """The annotation under the text cursor of the pane used last (for keyboard editing)."""
+        if self.session is None:
+            return None
+        panes = sorted(self.view.panes, key=lambda p: (p is not self.last_selection_pane, not p.editor.hasFocus()))
+        for pane in panes:
+            spans = self.session.spans_at(pane.source.id, pane.editor.textCursor().position())
+            if spans:
+                return spans[0]
+        return None
+
+    def _cursor_in(self, pane: DocumentPane) -> None:
+        self.last_selection_pane = pane
 
     def _selected_in(self, pane: DocumentPane) -> None:
         if pane.selection() is not None:
