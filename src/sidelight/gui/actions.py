@@ -33,7 +33,7 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("cleaning", "What Cleaning &Removed…", "&File", "show_cleaning_report"),
     ActionSpec("check", "&Check Workspace", "&File", "check_workspace", "Ctrl+Shift+C",
                tip="Validate sources, codebook and annotations (as 'sidelight check' does)"),
-    ActionSpec("quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, separator_before=True),
+    ActionSpec("quit", "&Quit", "&File", "close", "Ctrl+Q", separator_before=True),
     ActionSpec("undo", "&Undo", "&Edit", "undo", QKeySequence.StandardKey.Undo),
     ActionSpec("redo", "&Redo", "&Edit", "redo", "Ctrl+Shift+Z"),
     ActionSpec("find", "&Find in Documents…", "&Edit", "open_find", QKeySequence.StandardKey.Find,
