@@ -194,3 +194,13 @@ def test_check_workspace_lists_problems(window, qtbot, sample_copy):
     box = _messages("problems-message")[0]
     assert "broken.yaml" in box.detailedText()
     box.close()
+
+
+def test_every_shortcut_does_one_thing(window):
+    seen: dict[str, str] = {}
+    for action_id, action in window.actions_by_id.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text} is bound to both {seen[text]} and {action_id}"
+            seen[text] = action_id
+    assert {"Ctrl+E", "Ctrl+F", "Ctrl+Z", "Ctrl+Shift+Z"} <= set(seen)
