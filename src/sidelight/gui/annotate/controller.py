@@ -48,6 +48,14 @@ def span_format(colour: str) -> QTextCharFormat:
     return fmt
 
 
+def link_format() -> QTextCharFormat:
+    """A linked passage: a dashed underline only, so the code colours beneath stay readable."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    fmt.setUnderlineColor(QColor("#000000"))
+    return fmt
+
+
 class AnnotationController(QObject):
     changed = Signal()  # annotations or codebook changed: panels refresh
     span_clicked = Signal(str)  # annotation id under a plain click
@@ -186,7 +194,7 @@ class AnnotationController(QObject):
                 spans.append((span.start, span.end, span_format(colour)))
             for link in self.session.links(pane.source.id):
                 end = link.a if link.a.source_id == pane.source.id else link.b
-                spans.append((end.selector.start, end.selector.end, span_format("#000000")))
+                spans.append((end.selector.start, end.selector.end, link_format()))
             pane.set_layer(LAYER, spans)
 
     def _hook_panes(self) -> None:
