@@ -85,7 +85,12 @@ class _workspace_for:
 
 
 def _labels(result) -> dict[str, str]:
-    return {d.id: (d.outlet if d.outlet and d.outlet != "unknown" else d.title[:30]) or d.id for d in result.documents}
+    return {d.id: (d.outlet if d.outlet and d.outlet != "unknown" else _short_title(d.title)) or d.id
+            for d in result.documents}
+
+
+def _short_title(title: str, width: int = 32) -> str:
+    return title if len(title) <= width else title[:width].rsplit(" ", 1)[0] + "…"
 
 
 def _short(text: str, width: int = 160) -> str:
