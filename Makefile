@@ -36,6 +36,7 @@ test: $(EMBED) lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks packaging
+	$(BIN)/mypy src
 
 bench: $(EMBED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

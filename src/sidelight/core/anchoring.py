@@ -98,7 +98,7 @@ def locate(selector: Selector, text: str, text_hash: str) -> Placement | None:
 
 def _search_exact(sel: Selector, text: str) -> Placement | None:
     length = len(sel.exact)
-    positions = []
+    positions: list[int] = []
     at = text.find(sel.exact)
     while at != -1 and len(positions) < _MAX_OCCURRENCES:
         positions.append(at)

@@ -247,20 +247,23 @@ class AnnotationSession(events.Observable):
                   target: str | None = None, start: int | None = None, end: int | None = None) -> SpanAnnotation:
         before = self._span(annotation_id)
         changes: dict[str, object] = {}
-        labels = []
+        labels: list[str] = []
         if codes is not None and tuple(codes) != before.codes:
             changes["codes"] = self._checked_codes(codes)
             labels.append(f"Set codes{self._codes_label(changes['codes'])}")  # type: ignore[arg-type]
         if note is not None and note.strip() != before.note:
-            changes["note"], _ = note.strip(), labels.append("Edit note")
+            changes["note"] = note.strip()
+            labels.append("Edit note")
         if target is not None and target.strip() != before.target:
-            changes["target"], _ = target.strip(), labels.append("Edit target")
+            changes["target"] = target.strip()
+            labels.append("Edit target")
         if start is not None or end is not None:
             source = self._writable_text(before.source_id)
             s = before.start if start is None else start
             e = before.end if end is None else end
             if (s, e) != (before.start, before.end) or self.is_orphan(annotation_id):
-                changes["selector"], _ = make_selector(source.text, s, e, source.hash), labels.append("Move annotation")
+                changes["selector"] = make_selector(source.text, s, e, source.hash)
+                labels.append("Move annotation")
         if not changes:
             return before
         after = dataclasses.replace(before, modified=self._now(), **changes)  # type: ignore[arg-type]
@@ -391,7 +394,8 @@ class AnnotationSession(events.Observable):
             changes["note"] = note.strip()
         if not changes:
             return before
-        after = dataclasses.replace(before, modified=self._now(), **changes)
+        after = dataclasses.replace(before, modified=self._now(), relation=changes.get("relation", before.relation),
+                                    note=changes.get("note", before.note))
         label = f"Set relation '{RELATIONS[after.relation]}'" if "relation" in changes and len(changes) == 1 else "Edit link"
         self._push_change(label, before.a.source_id, before, after)
         return after

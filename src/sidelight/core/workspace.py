@@ -100,18 +100,18 @@ class Workspace:
         outlet: str | None = None,
         progress: Progress | None = None,
     ) -> ImportReport:
-        paths = [Path(p) for p in paths]
+        files = [Path(p) for p in paths]
         report = ImportReport()
         self._check_writable()
-        for index, path in enumerate(paths):
+        for index, path in enumerate(files):
             if progress:
-                progress(index, len(paths), path.name)
+                progress(index, len(files), path.name)
             try:
                 report.imported.append(self.import_file(path, outlet=outlet))
             except SidelightError as exc:
                 report.refused.append(exc)
         if progress:
-            progress(len(paths), len(paths), "")
+            progress(len(files), len(files), "")
         return report
 
     def import_file(self, path: str | Path, outlet: str | None = None) -> Source:

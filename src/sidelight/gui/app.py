@@ -24,10 +24,11 @@ log = logging.getLogger("sidelight")
 
 def create_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Sidelight")
     app.setOrganizationName("Sidelight")
     app.setApplicationDisplayName("Sidelight")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def create_window(path: str | None) -> MainWindow:

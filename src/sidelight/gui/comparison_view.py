@@ -31,7 +31,7 @@ class ComparisonView(QStackedWidget):
     def show_sources(self, sources: list[Source]) -> None:
         """Show exactly these sources, in this order, keeping panes that are already open."""
         existing = {pane.source.id: pane for pane in self.panes}
-        wanted = [existing.pop(s.id, None) or self._new_pane(s) for s in sources]
+        wanted = [existing.pop(s.id) if s.id in existing else self._new_pane(s) for s in sources]
         for pane in existing.values():
             pane.setParent(None)
             pane.deleteLater()

@@ -119,7 +119,7 @@ class DocumentPane(QFrame):
     def set_layer(self, name: str, spans: Sequence[Span]) -> None:
         """Replace one layer. Other layers are reused as they are, and so is every span of this
         layer that is unchanged, so adding one annotation to a thousand costs one new selection."""
-        previous = {}
+        previous: dict[tuple[int, int], list[tuple[QTextCharFormat, QTextEdit.ExtraSelection]]] = {}
         for (start, end, fmt), sel in zip(self.layers.get(name, ()), self._selections.get(name, ())):
             previous.setdefault((start, end), []).append((fmt, sel))
         self.layers[name] = list(spans)

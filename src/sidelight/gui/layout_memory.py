@@ -39,7 +39,7 @@ class LayoutMemory:
         window.actions_by_id["sync"].setChecked(sync_on)
         window.view.set_sync_scrolling(sync_on)
         try:
-            window.view.set_point_size(float(self.settings.value("view/points", window.view.point_size)))
+            window.view.set_point_size(float(str(self.settings.value("view/points", window.view.point_size))))
         except (TypeError, ValueError):
             pass
 

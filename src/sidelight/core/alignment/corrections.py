@@ -170,7 +170,9 @@ def resolve_all(
     corrections: Corrections, units_by_document: Mapping[str, Sequence[Unit]], texts: Mapping[str, str]
 ) -> tuple[list[tuple[Unit, Unit]], list[tuple[Unit, Unit]], list[str]]:
     """Split corrections into (links, unlinks) between current units, plus problems found."""
-    links, unlinks, problems = [], [], []
+    links: list[tuple[Unit, Unit]] = []
+    unlinks: list[tuple[Unit, Unit]] = []
+    problems: list[str] = []
     for c in corrections:
         a = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
         b = resolve(c.b, units_by_document.get(c.b.source, ()), texts.get(c.b.source))

@@ -18,8 +18,9 @@ statement is exactly the kind of difference a researcher looks for.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
+from typing import Any
 
 from sidelight.core.alignment.facts import Fact, Facts
 from sidelight.core.alignment.model import Conflict, DiffOp, Unit
@@ -92,8 +93,8 @@ def conflicts(units: Sequence[Unit], facts: Sequence[Facts]) -> tuple[Conflict, 
 def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
     if kind in NAMES:
         # Compare names by their words once per unit, not once per pair of facts.
-        keyed = [[_name_words(f) for f in facts] for _u, facts in stated]
-        same = _shares_word
+        keyed: list[list[Any]] = [[_name_words(f) for f in facts] for _u, facts in stated]
+        same: Callable[[Any, Any], bool] = _shares_word
     else:
         keyed = [list(facts) for _u, facts in stated]
         same = _same_date if kind == "date" else _same_value

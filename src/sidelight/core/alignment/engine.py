@@ -24,7 +24,7 @@ from sidelight.core.alignment import cache, matching
 from sidelight.core.alignment import groups as grouping
 from sidelight.core.alignment.corrections import Corrections, resolve_all
 from sidelight.core.alignment.divergence import conflicts
-from sidelight.core.alignment.model import Document, Group, Match, Unit
+from sidelight.core.alignment.model import Document, Group, GroupKind, Match, Unit
 from sidelight.core.alignment.result import Alignment
 from sidelight.core.alignment.segmentation import segment
 from sidelight.core.errors import SidelightError
@@ -169,9 +169,9 @@ def _group(
             tick=lambda done, total: step(35 + 35 * done // max(total, 1), "comparing claims"),
             embeddings=embedded,
         )
-        pairs = zip(scored.a.tolist(), scored.b.tolist(), scored.score.tolist())
+        pairs: Iterable[tuple[int, int, float]] = zip(scored.a.tolist(), scored.b.tolist(), scored.score.tolist())
     else:
-        pairs = iter(())
+        pairs = ()
     links: list[tuple[int, int]] = []
     unlinks: list[tuple[int, int]] = []
     problems: list[str] = []
@@ -199,7 +199,7 @@ def _group(
     for n, rows in enumerate(rows_groups):
         members = [units[r] for r in rows]
         documents = tuple(dict.fromkeys(u.document for u in members))
-        kind = "unique" if len(documents) == 1 else ("shared" if len(documents) == len(docs) else "partial")
+        kind: GroupKind = "unique" if len(documents) == 1 else ("shared" if len(documents) == len(docs) else "partial")
         found = conflicts(members, [features[r].facts for r in rows]) if len(rows) > 1 else ()
         groups.append(Group(id=f"g{n + 1}", kind=kind, units=tuple(u.id for u in members), documents=documents,
                             score=round(grouping.group_score(rows, sim), 4), conflicts=found))

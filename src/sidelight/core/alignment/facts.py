@@ -129,6 +129,7 @@ def extract(text: str) -> Facts:
     for m in _DATE.finditer(text):
         if not free(m):
             continue
+        key: tuple[str | None, int | None, int | None, int | None]
         if m.group(1):
             key = (m.group(1).lower(), int(m.group(2)), int(m.group(3)) if m.group(3) else None,
                    int(m.group(4)) if m.group(4) else None)

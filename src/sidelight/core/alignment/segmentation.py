@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
-from sidelight.core.alignment.model import Unit
+from sidelight.core.alignment.model import Unit, UnitKind
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -60,7 +61,7 @@ def segment(document_id: str, text: str) -> list[Unit]:
     for start, end, kind in _spans(text):
         units.append(
             Unit(id=f"{document_id}:{len(units)}", document=document_id, index=len(units),
-                 start=start, end=end, text=text[start:end], kind=kind)
+                 start=start, end=end, text=text[start:end], kind=cast(UnitKind, kind))
         )
     return units
 

@@ -7,6 +7,7 @@ session command.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -43,7 +44,7 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 
 class CodePicker(QDialog):
-    def __init__(self, codebook: Codebook, quote: str, recent: list[str], chosen: list[str] = (),
+    def __init__(self, codebook: Codebook, quote: str, recent: list[str], chosen: Sequence[str] = (),
                  note: str = "", target: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Code this passage")

@@ -93,7 +93,8 @@ class CodebookDialog(QDialog):
         item = self.tree.currentItem()
         if item is None:
             return None
-        return item.data(0, GROUP_ROLE) or (item.parent().data(0, GROUP_ROLE) if item.parent() else None)
+        parent = item.parent()
+        return item.data(0, GROUP_ROLE) or (parent.data(0, GROUP_ROLE) if parent is not None else None)
 
     def _group_toggled(self, item: QTreeWidgetItem, column: int) -> None:
         group_id = item.data(0, GROUP_ROLE)

@@ -8,6 +8,7 @@ panel refreshes and, after a short quiet period, a save.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -201,10 +202,10 @@ class AnnotationController(QObject):
         for pane in self.view.panes:
             if not getattr(pane, "_annotations_hooked", False):
                 pane._annotations_hooked = True  # type: ignore[attr-defined]
-                pane.tooltip_providers.append(lambda offset, p=pane: self.tooltip(p.source.id, offset))
-                pane.editor.selectionChanged.connect(lambda p=pane: self._selected_in(p))
-                pane.editor.cursorPositionChanged.connect(lambda p=pane: self._cursor_in(p))
-                pane.clicked.connect(lambda offset, p=pane: self._clicked(p, offset))
+                pane.tooltip_providers.append(partial(self.tooltip, pane.source.id))
+                pane.editor.selectionChanged.connect(partial(self._selected_in, pane))
+                pane.editor.cursorPositionChanged.connect(partial(self._cursor_in, pane))
+                pane.clicked.connect(partial(self._clicked, pane))
         self.repaint()
 
     def _clicked(self, pane: DocumentPane, offset: int) -> None:
@@ -263,56 +264,62 @@ class AnnotationController(QObject):
         return None
 
     def annotate_selection(self) -> None:
-        if not self._ready():
+        session = self._ready()
+        if session is None:
             return
         found = self.focused_selection()
         if found is None:
             self.message.emit("Select some text in a document first, then annotate it (Ctrl+E).")
             return
         pane, start, end = found
-        picker = CodePicker(self.session.codebook, pane.text()[start:end], self.recent, parent=self.parent_widget)
+        picker = CodePicker(session.codebook, pane.text()[start:end], self.recent, parent=self.parent_widget)
         if picker.exec() != QDialog.DialogCode.Accepted:
             return
         picked = picker.result_value()
-        if self._call(lambda: self.session.add_span(pane.source.id, start, end, picked.codes, picked.note,
+        if self._call(lambda: session.add_span(pane.source.id, start, end, picked.codes, picked.note,
                                                     picked.target)) is not None:
             pane.clear_selection()  # show the code's colour, not the selection's
         self._remember(picked.codes)
 
     def edit(self, annotation_id: str) -> None:
-        if not self._ready():
+        session = self._ready()
+        if session is None:
             return
-        span = self.session.get(annotation_id)
+        span = session.get(annotation_id)
         if not isinstance(span, SpanAnnotation):
             return
-        picker = CodePicker(self.session.codebook, span.quote, self.recent, list(span.codes), span.note, span.target,
+        picker = CodePicker(session.codebook, span.quote, self.recent, list(span.codes), span.note, span.target,
                             parent=self.parent_widget)
         if picker.exec() != QDialog.DialogCode.Accepted:
             return
         picked = picker.result_value()
-        self._call(lambda: self.session.edit_span(annotation_id, codes=picked.codes, note=picked.note,
+        self._call(lambda: session.edit_span(annotation_id, codes=picked.codes, note=picked.note,
                                                   target=picked.target))
         self._remember(picked.codes)
 
     def delete(self, record_ids: list[str]) -> None:
-        if self._ready() and record_ids:
-            self._call(lambda: self.session.delete(record_ids))
+        session = self._ready()
+        if session is not None and record_ids:
+            self._call(lambda: session.delete(record_ids))
 
     def place_orphan(self, annotation_id: str) -> None:
-        found = self.focused_selection()
-        if not self._ready() or found is None:
+        session, found = self._ready(), self.focused_selection()
+        if session is None:
+            return
+        if found is None:
             self.message.emit("Select where the orphaned passage is now, then choose Place Here.")
             return
         pane, start, end = found
-        record = self.session.get(annotation_id)
+        record = session.get(annotation_id)
         if getattr(record, "source_id", None) != pane.source.id:
             self.message.emit("Select the passage in the document the annotation belongs to.")
             return
-        self._call(lambda: self.session.move_span(annotation_id, start, end))
+        self._call(lambda: session.move_span(annotation_id, start, end))
 
     def link_selection(self) -> None:
         """First call remembers the selected span; the second, in another document, makes the link."""
-        if not self._ready():
+        session = self._ready()
+        if session is None:
             return
         found = self.focused_selection()
         if found is None:
@@ -332,16 +339,16 @@ class AnnotationController(QObject):
         note, _ok = QInputDialog.getText(self.parent_widget, "Link passages", "Note (optional):")
         key = next(k for k, v in RELATIONS.items() if v == relation)
         self.link_start = None
-        self._call(lambda: self.session.add_link(a_source, a_start, a_end, pane.source.id, start, end, key, note))
+        self._call(lambda: session.add_link(a_source, a_start, a_end, pane.source.id, start, end, key, note))
 
     def _remember(self, codes: list[str]) -> None:
         self.recent = list(dict.fromkeys([*codes, *self.recent]))[:MAX_RECENT]
 
-    def _ready(self) -> bool:
+    def _ready(self) -> AnnotationSession | None:
+        """The session, or None after telling the researcher why annotating is not possible."""
         if self.session is None:
             self.message.emit("Annotating needs a workspace and a reviewer name.")
-            return False
-        return True
+        return self.session
 
     def _call(self, action: Callable[[], object]) -> object | None:
         try:

@@ -4,6 +4,7 @@ matrix (claims x outlets) that shows at a glance who carries what."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -41,11 +42,19 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
     ]
     names = {doc.id: f"{doc.outlet or doc.id} — {doc.title[:40]}" for doc in alignment.documents}
     for doc in alignment.documents:
-        items.append((f"Only in {names[doc.id]}", lambda a, d=doc.id: a.filter_groups(unique_to=d)))
+        items.append((f"Only in {names[doc.id]}", partial(_unique_to, doc.id)))
     for doc in alignment.documents:
         # The blindspot: what the others carry and this one leaves out, most widely carried first.
-        items.append((f"Left out by {names[doc.id]}", lambda a, d=doc.id: list(a.blindspot(d).omitted)))
+        items.append((f"Left out by {names[doc.id]}", partial(_left_out_by, doc.id)))
     return items
+
+
+def _unique_to(doc_id: str, alignment: Alignment) -> list[Group]:
+    return alignment.filter_groups(unique_to=doc_id)
+
+
+def _left_out_by(doc_id: str, alignment: Alignment) -> list[Group]:
+    return list(alignment.blindspot(doc_id).omitted)
 
 
 def group_label(alignment: Alignment, group: Group) -> str:

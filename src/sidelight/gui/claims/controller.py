@@ -8,7 +8,9 @@ pairwise view; clicks and corrections into core calls.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -39,7 +41,7 @@ class ClaimsController(QObject):
         super().__init__(parent)
         self.view, self.runner, self.panel, self.pair_view, self.push = view, runner, panel, pair_view, push
         self.alignment: Alignment | None = None
-        self.workspace_root = None
+        self.workspace_root: Path | None = None
         self.highlights_on = True
         self.selected: str | None = None
         self.linking_from: str | None = None
@@ -56,7 +58,7 @@ class ClaimsController(QObject):
         pair_view.link_mode_requested.connect(self.start_linking)
 
     # -- running -----------------------------------------------------------------------------
-    def request(self, root, sources: list[Source]) -> None:
+    def request(self, root: Path, sources: list[Source]) -> None:
         """Align these sources soon (coalescing quick successive changes)."""
         self.workspace_root = root
         self._pending = list(sources)
@@ -136,8 +138,8 @@ class ClaimsController(QObject):
             if getattr(pane, "_claims_hooked", False):
                 continue
             pane._claims_hooked = True  # type: ignore[attr-defined]
-            pane.tooltip_providers.append(lambda offset, p=pane: self.tooltip(p.source.id, offset))
-            pane.clicked.connect(lambda offset, p=pane: self._clicked(p, offset))
+            pane.tooltip_providers.append(partial(self.tooltip, pane.source.id))
+            pane.clicked.connect(partial(self._clicked, pane))
 
     # -- hover and click ---------------------------------------------------------------------
     def tooltip(self, source_id: str, offset: int) -> str | None:
@@ -180,9 +182,9 @@ class ClaimsController(QObject):
             sync = self.view.sync_scrolling
             self.view.sync_scrolling = False  # each pane scrolls to its own counterpart
             for other in involved:
-                pane = self.view.pane_for(other.document)
-                if pane is not None:
-                    pane.reveal(other.start, other.end, select=False)
+                target = self.view.pane_for(other.document)
+                if target is not None:
+                    target.reveal(other.start, other.end, select=False)
             self.view.sync_scrolling = sync
         self.pair_view.show_unit(self.alignment, unit_id)
 
@@ -216,6 +218,8 @@ class ClaimsController(QObject):
 
     def _correct(self, label: str, change: Callable[[Corrections], object]) -> None:
         root = self.workspace_root
+        if root is None:
+            return
         path = workspace_corrections_path(root)
         before = Corrections.load(path)
         after = Corrections(before.items)

@@ -68,7 +68,7 @@ class PairView(QWidget):
         self.link_button = QPushButton("Link with another claim…")
         self.link_button.setToolTip("Then click the claim in another document that says the same thing")
         self.link_button.setEnabled(False)
-        self.link_button.clicked.connect(lambda: self.unit_id and self.link_mode_requested.emit(self.unit_id))
+        self.link_button.clicked.connect(self._link_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.link_button)
@@ -99,6 +99,10 @@ class PairView(QWidget):
             parts.append(f"<p><a href='unlink:{other.id}'>Not the same claim: unlink</a></p>")
         self.browser.setHtml("".join(parts))
         self.link_button.setEnabled(True)
+
+    def _link_clicked(self) -> None:
+        if self.unit_id:
+            self.link_mode_requested.emit(self.unit_id)
 
     def clear(self) -> None:
         self.unit_id = None
