@@ -292,3 +292,20 @@ def test_click_on_a_span_chooses_it_and_the_keyboard_recodes_it(window, qtbot):
     codes = window.annotations.session.spans(GT)[0].codes
     assert {window.annotations.session.codebook.name_of(c) for c in codes} == {"Economic", "Political"}
     assert window.actions_by_id["undo"].text().startswith("&Undo Set codes")
+
+
+def test_recode_after_clicking_the_second_of_two_annotations_in_a_sentence(window, qtbot):
+    first_phrase, second_phrase = "China is Vietnam's", "largest trading partner"
+    select(window, GT, first_phrase)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    start, _end = select(window, GT, second_phrase)
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()
+    pane = window.view.pane_for(GT)
+    qtbot.waitUntil(lambda: window.claims.alignment is not None, timeout=30_000)
+    cursor = pane.editor.textCursor()
+    cursor.setPosition(start + 3)
+    pane.editor.setTextCursor(cursor)
+    pane.clicked.emit(start + 3)  # a click also selects the claim: the cursor must stay put
+    assert window.annotations.span_at_cursor().quote == second_phrase

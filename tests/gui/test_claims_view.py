@@ -152,3 +152,18 @@ def test_pairwise_view_lists_conflicting_facts(window):
     for conflict in group.conflicts:
         assert conflict.type in text
         assert all(value in text for value in conflict.values.values())
+
+
+def test_pairwise_view_quotes_each_side_exactly(window):
+    alignment = window.claims.alignment
+    gt_unit = alignment.unit_at(GT, _offset(window, GT, TRADE_GT))
+    other = alignment.counterparts(gt_unit.id)[0]
+    from PySide6.QtGui import QTextDocument
+
+    from sidelight.gui.claims.pair_view import comparison_html
+
+    doc = QTextDocument()
+    doc.setHtml(comparison_html(alignment, alignment.compare(gt_unit.id, other.id)))
+    shown = " ".join(doc.toPlainText().split())
+    assert " ".join(gt_unit.text.split()) in shown
+    assert " ".join(other.text.split()) in shown

@@ -204,3 +204,12 @@ def test_every_shortcut_does_one_thing(window):
             assert text not in seen, f"{text} is bound to both {seen[text]} and {action_id}"
             seen[text] = action_id
     assert {"Ctrl+E", "Ctrl+F", "Ctrl+Z", "Ctrl+Shift+Z"} <= set(seen)
+
+
+def test_following_pane_really_shows_the_scrolled_text(window, qtbot):
+    window.resize(900, 400)
+    qtbot.wait(50)
+    left, right = window.view.panes
+    left.editor.verticalScrollBar().setValue(left.editor.verticalScrollBar().maximum() // 2)
+    first_visible = right.editor.cursorForPosition(right.editor.viewport().rect().topLeft()).position()
+    assert first_visible > 0  # the text moved, not only the scroll bar

@@ -28,6 +28,7 @@ class DocumentPane(QFrame):
         self.source = source
         self.layers: dict[str, list[Span]] = {}
         self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._following = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -83,13 +84,18 @@ class DocumentPane(QFrame):
         return bar.value() / bar.maximum() if bar.maximum() else 0.0
 
     def set_scroll_fraction(self, fraction: float) -> None:
-        bar = self.editor.verticalScrollBar()
-        bar.blockSignals(True)
-        bar.setValue(round(fraction * bar.maximum()))
-        bar.blockSignals(False)
+        """Scroll to *fraction* without echoing it back to the view that asked (the text must
+        still move, so the scroll bar's own signals stay connected)."""
+        self._following = True
+        try:
+            bar = self.editor.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
+        finally:
+            self._following = False
 
     def _emit_scrolled(self, _value: int) -> None:
-        self.scrolled.emit(self.scroll_fraction())
+        if not self._following:
+            self.scrolled.emit(self.scroll_fraction())
 
     def reveal(self, start: int, end: int | None = None, select: bool = True) -> None:
         cursor = self.editor.textCursor()

@@ -166,9 +166,9 @@ class ClaimsController(QObject):
         if self.linking_from is not None:
             self.finish_linking(unit.id)
             return
-        self.select_unit(unit.id)
+        self.select_unit(unit.id, reveal_self=False)  # the clicked pane stays where the reader is
 
-    def select_unit(self, unit_id: str, reveal: bool = True) -> None:
+    def select_unit(self, unit_id: str, reveal: bool = True, reveal_self: bool = True) -> None:
         if self.alignment is None:
             return
         self.selected = unit_id
@@ -181,7 +181,7 @@ class ClaimsController(QObject):
         if reveal:
             sync = self.view.sync_scrolling
             self.view.sync_scrolling = False  # each pane scrolls to its own counterpart
-            for other in involved:
+            for other in involved if reveal_self else involved[1:]:
                 target = self.view.pane_for(other.document)
                 if target is not None:
                     target.reveal(other.start, other.end, select=False)

@@ -20,17 +20,27 @@ ONLY_A = "background:#F0E442;text-decoration:line-through"  # Okabe–Ito yellow
 ONLY_B = "background:#56B4E9;text-decoration:underline"  # Okabe–Ito sky blue
 
 
+def _side(text: str, unit_start: int, unit_end: int, runs: list[tuple[int, int, bool]], style: str) -> str:
+    """One unit as HTML, quoted from its own document: each run is (start, end, only_here);
+    what lies between runs (spaces, punctuation) is copied too, so nothing is misquoted."""
+    out, at = [], unit_start
+    for start, end, only_here in runs:
+        if start > at:
+            out.append(escape(text[at:start]))
+        piece = escape(text[start:end])
+        out.append(f"<span style='{style}'>{piece}</span>" if only_here else piece)
+        at = max(at, end)
+    out.append(escape(text[at:unit_end]))
+    return "".join(out)
+
+
 def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
-    left, right = [], []
-    for op in comparison.ops:
-        text = escape(op.text)
-        if op.op == "equal":
-            left.append(text)
-            right.append(text)
-        elif op.op == "delete":
-            left.append(f"<span style='{ONLY_A}'>{text}</span>")
-        else:
-            right.append(f"<span style='{ONLY_B}'>{text}</span>")
+    a, b = comparison.a, comparison.b
+    a_text, b_text = alignment.document(a.document).text, alignment.document(b.document).text
+    a_runs = [(op.a_start, op.a_end, op.op == "delete") for op in comparison.ops if op.op in ("equal", "delete")]
+    b_runs = [(op.b_start, op.b_end, op.op == "insert") for op in comparison.ops if op.op in ("equal", "insert")]
+    left = [_side(a_text, a.start, a.end, a_runs, ONLY_A)]
+    right = [_side(b_text, b.start, b.end, b_runs, ONLY_B)]
     score = f" · similarity {comparison.score:.2f}" if comparison.score is not None else " · not matched"
     rows = [
         f"<p><b>{escape(doc_label(alignment, comparison.a.document))}</b> ↔ "
