@@ -309,3 +309,24 @@ def test_recode_after_clicking_the_second_of_two_annotations_in_a_sentence(windo
     pane.editor.setTextCursor(cursor)
     pane.clicked.emit(start + 3)  # a click also selects the claim: the cursor must stay put
     assert window.annotations.span_at_cursor().quote == second_phrase
+
+
+def test_panel_finds_annotations_by_the_code_name_shown(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "lexical")
+    window.actions_by_id["annotate"].trigger()
+    panel = window.annotations_panel
+    panel.search.setText("Lexical bias")
+    assert panel.list.count() == 1 and "Lexical bias" in panel.list.item(0).text()
+    panel.search.setText("Political")
+    assert panel.list.count() == 0
+
+
+def test_annotation_highlight_switch_starts_on_and_works(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    action = window.actions_by_id["annotation_highlights"]
+    assert action.isChecked()
+    action.setChecked(False)
+    assert "annotations" not in window.view.pane_for(GT).layers

@@ -213,3 +213,13 @@ def test_following_pane_really_shows_the_scrolled_text(window, qtbot):
     left.editor.verticalScrollBar().setValue(left.editor.verticalScrollBar().maximum() // 2)
     first_visible = right.editor.cursorForPosition(right.editor.viewport().rect().topLeft()).position()
     assert first_visible > 0  # the text moved, not only the scroll bar
+
+
+def test_a_closed_panel_comes_back_from_the_view_menu(window):
+    window.pair_dock.close()
+    assert not window.pair_dock.isVisible()
+    window.pair_dock.toggleViewAction().trigger()
+    assert window.pair_dock.isVisible()
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    panels = next(a.menu() for a in view_menu.actions() if a.menu() is not None)
+    assert "Compare Claims" in [a.text() for a in panels.actions()]

@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id = build_actions(self)
         self.legend.attach(self, self.actions_by_id["claims"])
+        self.actions_by_id["annotation_highlights"].setChecked(True)
+        self._add_panel_toggles()
         self.doc_model.shown_changed.connect(self._show_ids)
         self._refresh_undo()
 
@@ -366,6 +368,14 @@ class MainWindow(QMainWindow):
     def realign(self) -> None:
         if self.workspace is not None:
             self.claims.request(self.workspace.root, [p.source for p in self.view.panes])
+
+    def _add_panel_toggles(self) -> None:
+        """View → Panels: a closed panel can always be brought back."""
+        view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        panels = view_menu.addMenu("&Panels")
+        for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock):
+            panels.addAction(dock.toggleViewAction())
+        panels.addAction(self.legend.toggleViewAction())
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -70,7 +70,9 @@ class AnnotationsPanel(QWidget):
         spans = []
         for source_id in shown:
             if query:
-                found = {s.id for s in session.find(code=query, source_id=source_id)}
+                # A code is found by the name the researcher sees (or its id).
+                codes = [c.id for c in session.codebook.codes if query.lower() in c.name.lower() or query == c.id]
+                found = {s.id for code in codes for s in session.find(code=code, source_id=source_id)}
                 found |= {s.id for s in session.find(text=query, source_id=source_id)}
                 found |= {s.id for s in session.find(note=query, source_id=source_id)}
                 spans += [s for s in session.spans(source_id) if s.id in found]
