@@ -49,6 +49,19 @@ def test_ticking_documents_adds_and_removes_panes(window):
     model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     assert len(window.view.panes) == 2
     assert model.sources[0].id not in [p.source.id for p in window.view.panes]
+    model.setData(model.index(0, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert [p.source.id for p in window.view.panes] == [s.id for s in model.sources[:3]]  # list order
+
+
+def test_find_bar_does_not_squeeze_the_document_list(window, qtbot):
+    window.resize(1400, 860)
+    qtbot.wait(50)
+    before = window.docs_dock.width()
+    window.actions_by_id["find"].trigger()
+    qtbot.keyClicks(window.find_bar.field, "Vietnam")
+    qtbot.wait(50)
+    assert window.docs_dock.width() >= before - 5
+    assert window.find_bar.minimumSizeHint().width() < 700
 
 
 def test_find_highlights_every_match_in_every_pane(window, qtbot):

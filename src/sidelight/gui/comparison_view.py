@@ -19,6 +19,7 @@ class ComparisonView(QStackedWidget):
         super().__init__()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(8)
         self.empty = QLabel("Tick two or more documents in the list to read them side by side.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

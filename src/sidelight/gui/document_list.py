@@ -34,9 +34,10 @@ class DocumentListModel(QAbstractTableModel):
         self.shown_changed.emit(list(self.shown))
 
     def toggle(self, row: int) -> None:
+        """Show or hide one document; shown documents keep the list's order."""
         source_id = self.sources[row].id
-        ids = [i for i in self.shown if i != source_id] if source_id in self.shown else [*self.shown, source_id]
-        self.set_shown(ids)
+        wanted = set(self.shown) ^ {source_id}
+        self.set_shown([s.id for s in self.sources if s.id in wanted])
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout
 
 from sidelight.core.sources import Source
@@ -41,6 +41,8 @@ class DocumentPane(QFrame):
         self.editor.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word
+        self.editor.setMinimumWidth(180)
         self.editor.setPlainText(source.text)
         self.editor.document().setDocumentMargin(10)
         self.editor.setAccessibleName(f"Text of {source.label}")

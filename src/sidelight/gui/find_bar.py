@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
+from sidelight.core.labels import short_labels
 from sidelight.core.search import Match, find_all
 from sidelight.gui.comparison_view import ComparisonView
 
@@ -33,6 +34,10 @@ class FindBar(QWidget):
         self.case = QCheckBox("Match case")
         self.accents = QCheckBox("Ignore accents")
         self.status = QLabel()
+        # The counts may be long; they give way rather than push the side panels aside.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setMinimumWidth(0)
+        self.field.setMinimumWidth(180)
         prev_button, next_button, close_button = QToolButton(), QToolButton(), QToolButton()
         prev_button.setText("▲")
         prev_button.setToolTip("Previous match (Shift+Enter)")
@@ -44,7 +49,7 @@ class FindBar(QWidget):
         layout.setContentsMargins(6, 2, 6, 2)
         for widget in (QLabel("Find:"), self.field, prev_button, next_button, self.case, self.accents, self.status):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.setStretchFactor(self.status, 1)
         layout.addWidget(close_button)
         self.field.textChanged.connect(self.search)
         self.case.toggled.connect(self.search)
@@ -76,12 +81,13 @@ class FindBar(QWidget):
         fmt = _find_format()
         self.matches = []
         counts = []
+        labels = short_labels(pane.source for pane in self.view.panes)
         for index, pane in enumerate(self.view.panes):
             found = find_all(pane.text(), query, case_sensitive=self.case.isChecked(),
                              ignore_accents=self.accents.isChecked())
             pane.set_layer(LAYER, [(m.start, m.end, fmt) for m in found])
             self.matches.extend((index, m) for m in found)
-            counts.append(f"{pane.source.label}: {len(found)}")
+            counts.append(f"{labels[pane.source.id]}: {len(found)}")
         self.current = -1
         if not query:
             self.status.setText("")

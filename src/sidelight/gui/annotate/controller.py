@@ -169,9 +169,12 @@ class AnnotationController(QObject):
     def resolve(self, key: str) -> None:
         """A file changed on disk under unsaved changes: the researcher decides, nothing is lost."""
         assert self.session is not None
+        conflict = self.session.conflicts[key]
         box = QMessageBox(QMessageBox.Icon.Question, "File changed on disk",
-                          f"{self.session.conflicts[key]}\n\nKeep your version (overwrite the file) or take "
-                          "the version on disk (your unsaved changes to it are dropped)?", parent=self.parent_widget)
+                          f"{conflict.path} changed on disk while you had unsaved changes to it.",
+                          parent=self.parent_widget)
+        box.setInformativeText("Keep Mine writes your version over it; Take Theirs reloads it and drops "
+                               "your unsaved changes to this file. Other files are not affected.")
         box.setObjectName("conflict-message")
         mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)

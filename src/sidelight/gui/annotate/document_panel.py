@@ -4,6 +4,7 @@ researcher's own perspective axes."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.annotations import Stance
+from sidelight.core.labels import shorten
 from sidelight.gui.annotate.controller import AnnotationController
 
 AXIS_POSITIONS = [None, -2, -1, 0, 1, 2]
@@ -31,8 +33,11 @@ class DocumentPanel(QWidget):
         self.document.setAccessibleName("Document to describe")
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form_host)
         self.apply_button = QPushButton("Apply")
         self.apply_button.setToolTip("Save this document annotation (undoable)")
@@ -53,7 +58,7 @@ class DocumentPanel(QWidget):
         self.document.blockSignals(True)
         self.document.clear()
         for source in self.shown_sources():
-            self.document.addItem(f"{source.outlet} — {source.title[:50]}", source.id)
+            self.document.addItem(f"{source.outlet} — {shorten(source.title, 50)}", source.id)
         index = self.document.findData(current)
         self.document.setCurrentIndex(max(index, 0))
         self.document.blockSignals(False)
@@ -92,7 +97,7 @@ class DocumentPanel(QWidget):
             box.addItem("not placed", None)
             for position in AXIS_POSITIONS[1:]:
                 pole = f" ({axis.low})" if position == -2 else f" ({axis.high})" if position == 2 else ""
-                box.addItem(f"{position:+d}{pole}", position)
+                box.addItem(f"{position:+d}{pole}" if position else "0 (in between)", position)
             box.setToolTip(axis.description)
             self.axis_inputs[axis.id] = box
             self.form.addRow(axis.name, box)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.alignment import Alignment, Group
+from sidelight.core.labels import shorten
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS, tint
 
@@ -40,7 +41,7 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
         ("Shared by some", lambda a: a.filter_groups(kind="partial")),
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
     ]
-    names = {doc.id: f"{doc.outlet or doc.id} — {doc.title[:40]}" for doc in alignment.documents}
+    names = {doc.id: f"{doc.outlet or doc.id} — {shorten(doc.title, 44)}" for doc in alignment.documents}
     for doc in alignment.documents:
         items.append((f"Only in {names[doc.id]}", partial(_unique_to, doc.id)))
     for doc in alignment.documents:
@@ -131,7 +132,8 @@ class ClaimsPanel(QWidget):
         self.coverage_model = CoverageModel()
         self.coverage = QTableView()
         self.coverage.setModel(self.coverage_model)
-        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Whole outlet names in the headers; the table scrolls sideways when the panel is narrow.
+        self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.verticalHeader().setDefaultSectionSize(18)
         tabs = QTabWidget()
         tabs.addTab(self.list, "Claims")

@@ -1,19 +1,13 @@
-"""Short names for documents in claim views: the outlet, plus the date or title when two open
-documents come from the same outlet (two Global Times articles must not read as one)."""
+"""Short names for documents in claim views (see :mod:`sidelight.core.labels`)."""
 
 from __future__ import annotations
 
 from sidelight.core.alignment import Alignment
+from sidelight.core.labels import short_labels
 
 
 def doc_label(alignment: Alignment, doc_id: str) -> str:
-    doc = alignment.document(doc_id)
-    outlet = doc.outlet or doc.id
-    twins = [d for d in alignment.documents if (d.outlet or d.id) == outlet]
-    if len(twins) < 2:
-        return outlet
-    title = doc.title if len(doc.title) <= 32 else doc.title[:32].rsplit(" ", 1)[0] + "…"
-    return f"{outlet} ({title})"
+    return short_labels(alignment.documents)[doc_id]
 
 
 def unit_doc_label(alignment: Alignment, unit_id: str) -> str:

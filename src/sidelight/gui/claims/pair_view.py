@@ -41,7 +41,13 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
     b_runs = [(op.b_start, op.b_end, op.op == "insert") for op in comparison.ops if op.op in ("equal", "insert")]
     left = [_side(a_text, a.start, a.end, a_runs, ONLY_A)]
     right = [_side(b_text, b.start, b.end, b_runs, ONLY_B)]
-    score = f" · similarity {comparison.score:.2f}" if comparison.score is not None else " · not matched"
+    match = alignment.match(a.id, b.id) or alignment.match(b.id, a.id)
+    if match is not None and match.corrected:
+        score = " · linked by you"
+    elif comparison.score is not None:
+        score = f" · similarity {comparison.score:.2f}"
+    else:
+        score = " · not matched"
     rows = [
         f"<p><b>{escape(doc_label(alignment, comparison.a.document))}</b> ↔ "
         f"<b>{escape(doc_label(alignment, comparison.b.document))}</b>{score}</p>",

@@ -1,0 +1,50 @@
+"""Short names for documents wherever space is tight (pane headers, counts, legends, filters).
+
+An outlet's name is the natural label, but two articles of one outlet must not read as one, and
+an article whose outlet is unknown is best named by its title. Titles are cut at a word, never
+inside one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Protocol
+
+UNKNOWN = "unknown"
+
+
+class Labelled(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def outlet(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+def shorten(text: str, width: int) -> str:
+    """*text* cut to at most *width* characters at a word boundary, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0] if " " in text[:width] else text[:width]
+    return cut.rstrip(" ,;:—–-‘'“\"(") + "…"
+
+
+def short_labels(items: Iterable[Labelled], title_width: int = 32) -> dict[str, str]:
+    """A label per id: the outlet, plus a short title when the outlet is shared or unknown."""
+    items = list(items)
+    outlets = Counter(i.outlet for i in items if i.outlet and i.outlet != UNKNOWN)
+    labels = {}
+    for item in items:
+        title = shorten(item.title or item.id, title_width)
+        if not item.outlet or item.outlet == UNKNOWN:
+            labels[item.id] = title
+        elif outlets[item.outlet] > 1:
+            labels[item.id] = f"{item.outlet} ({title})"
+        else:
+            labels[item.id] = item.outlet
+    return labels
