@@ -74,6 +74,7 @@ def build_actions(window: QMainWindow, specs: list[ActionSpec] = ACTIONS) -> dic
         menu = menus.get(spec.menu)
         if menu is None:
             menu = menus[spec.menu] = window.menuBar().addMenu(spec.menu)
+            menu.setObjectName("menu-" + spec.menu.replace("&", "").lower())
         if spec.separator_before and not menu.isEmpty():
             menu.addSeparator()
         action = QAction(spec.text, window)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QStackedWidget,
@@ -371,7 +372,8 @@ class MainWindow(QMainWindow):
 
     def _add_panel_toggles(self) -> None:
         """View → Panels: a closed panel can always be brought back."""
-        view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        view_menu = self.menuBar().findChild(QMenu, "menu-view")
+        assert view_menu is not None
         panels = view_menu.addMenu("&Panels")
         for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock):
             panels.addAction(dock.toggleViewAction())
