@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sidelight.cli import command
 from sidelight.core.errors import WorkspaceError
+from sidelight.core.textio import guess_note_in
 from sidelight.core.workspace import Workspace, is_workspace
 
 
@@ -81,8 +82,9 @@ def import_sources(args: argparse.Namespace) -> int:
         for source in report.imported:
             removed = len(source.meta.cleaning.get("removed", []))
             repaired = len(source.meta.cleaning.get("repaired", []))
+            note = guess_note_in(source.meta.cleaning.get("notes", []))
             print(f"imported {path} as {source.id} ({source.outlet}, {source.published}; "
-                  f"{removed} lines removed, {repaired} spaces repaired)")
+                  f"{removed} lines removed, {repaired} spaces repaired)" + (f"; {note}" if note else ""))
         for problem in report.refused:
             failed += 1
             print(f"sidelight: {problem}", file=sys.stderr)

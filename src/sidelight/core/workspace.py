@@ -154,7 +154,7 @@ class Workspace:
             cleaning={
                 "removed": [c.as_dict() for c in cleaned.removed],
                 "repaired": [c.as_dict() for c in cleaned.repaired],
-                "notes": list(extracted.notes),
+                "notes": extracted.notes + ([decoded.guess_note] if decoded.guess_note else []),
             },
         )
 
