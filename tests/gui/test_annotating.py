@@ -330,3 +330,24 @@ def test_annotation_highlight_switch_starts_on_and_works(window, qtbot):
     assert action.isChecked()
     action.setChecked(False)
     assert "annotations" not in window.view.pane_for(GT).layers
+
+
+def test_a_colleagues_annotations_show_beside_mine_read_only(window, qtbot, monkeypatch):
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    assert set(window.annotations.colleagues()) >= {"alice", "bao"}
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("bao", True))
+    window.actions_by_id["colleague"].trigger()
+    theirs = window.annotations.colleague_file(GT)
+    assert theirs is not None and theirs.spans
+    pane = window.view.pane_for(GT)
+    assert len(pane.layers["colleague"]) == len(theirs.spans)
+    panel = window.annotations_panel
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    expected = sum(len(window.annotations.colleague_file(doc).spans) for doc in (GT, CRA))
+    assert sum(t.startswith("bao · ") for t in texts) == expected
+    panel.list.selectAll()
+    assert panel.selected_ids() == [window.annotations.session.spans(GT)[0].id]  # only mine are editable
+    span = next(iter(theirs.spans.values()))
+    assert "bao" in window.annotations.tooltip(GT, span.start)

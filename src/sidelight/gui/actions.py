@@ -59,6 +59,8 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("delete_annotation", "&Delete Chosen Annotations", "&Annotate", "delete_annotations", "Ctrl+Del"),
     ActionSpec("annotation_highlights", "Annotation &Highlights", "&Annotate", "set_annotation_highlights",
                "Ctrl+Shift+N", checkable=True),
+    ActionSpec("colleague", "Show a &Colleague's Annotations…", "&Annotate", "show_colleague", "Ctrl+Shift+R",
+               tip="Another reviewer's annotations beside yours, read-only (dotted lines)"),
     ActionSpec("codebook", "&Codebook…", "&Annotate", "open_codebook", "Ctrl+Shift+K", separator_before=True),
     ActionSpec("reviewer", "&Reviewer Name…", "&Annotate", "change_reviewer"),
     ActionSpec("save", "&Save Now", "&Annotate", "save_now", QKeySequence.StandardKey.Save,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTi
 from sidelight.core.sources import Source
 
 Span = tuple[int, int, QTextCharFormat]
-LAYER_ORDER = {"claims": 0, "annotations": 1, "claim-selection": 2, "find": 3}
+LAYER_ORDER = {"claims": 0, "colleague": 1, "annotations": 2, "claim-selection": 3, "find": 4}
 
 
 class DocumentPane(QFrame):

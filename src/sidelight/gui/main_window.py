@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -335,6 +336,18 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Workspace check: no problems", 8000)
 
         self.runner.start("Checking the workspace", work, done, lambda e: self.show_error("Check failed", e))
+
+    def show_colleague(self) -> None:
+        colleagues = self.annotations.colleagues()
+        if not colleagues:
+            self.statusBar().showMessage("No colleague has annotated in this workspace yet.", 8000)
+            return
+        none = "(only mine)"
+        choice, ok = QInputDialog.getItem(self, "Colleague's annotations",
+                                          "Show whose annotations beside yours (read-only)?",
+                                          [none, *colleagues], 0, False)
+        if ok:
+            self.annotations.show_colleague(None if choice == none else choice)
 
     def set_annotation_highlights(self, on: bool) -> None:
         self.annotations.set_highlights(on)

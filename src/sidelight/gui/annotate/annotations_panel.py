@@ -22,6 +22,7 @@ from sidelight.gui.annotate.code_picker import swatch
 from sidelight.gui.annotate.controller import AnnotationController
 
 QUOTE = 90
+OWNER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class AnnotationsPanel(QWidget):
@@ -84,21 +85,36 @@ class AnnotationsPanel(QWidget):
             for link in session.links(source_id):
                 if link.a.source_id == source_id and (not query or query.lower() in link.note.lower()):
                     self._add_link(link)
+        colleague_count = 0
+        for source_id in shown:
+            theirs = self.controller.colleague_file(source_id)
+            for span in theirs.sorted_spans() if theirs is not None else ():
+                if not query or query.lower() in (span.quote + span.note).lower() or any(
+                        query.lower() in session.codebook.name_of(c).lower() for c in span.codes):
+                    self._add(span, orphan=False, owner=self.controller.colleague)
+                    colleague_count += 1
         orphans = [o for o in session.orphans() if getattr(o, "source_id", None) in shown or isinstance(o, Link)]
         for record in orphans:
             if isinstance(record, SpanAnnotation):
                 self._add(record, orphan=True)
         self.header.setText(f"<b>{session.reviewer}</b>: {len(spans)} annotation(s) in the open documents"
-                            + (f", <span style='color:#D55E00'>{len(orphans)} orphan(s)</span>" if orphans else ""))
+                            + (f", <span style='color:#D55E00'>{len(orphans)} orphan(s)</span>" if orphans else "")
+                            + (f"; <i>{self.controller.colleague}</i> (read-only): {colleague_count}"
+                               if self.controller.colleague else ""))
 
-    def _add(self, span: SpanAnnotation, orphan: bool) -> None:
+    def _add(self, span: SpanAnnotation, orphan: bool, owner: str | None = None) -> None:
         codebook = self.controller.session.codebook  # type: ignore[union-attr]
         names = ", ".join(codebook.name_of(c) for c in span.codes) or "(no code)"
         quote = span.quote if len(span.quote) <= QUOTE else span.quote[:QUOTE] + "…"
-        text = f"{'ORPHAN · ' if orphan else ''}{names}\n“{quote}”" + (f"\n{span.note}" if span.note else "")
+        prefix = "ORPHAN · " if orphan else (f"{owner} · " if owner else "")
+        text = f"{prefix}{names}\n“{quote}”" + (f"\n{span.note}" if span.note else "")
         item = QListWidgetItem(swatch(codebook.colour_of(span.codes[0]) if span.codes else "#999999"), text)
         item.setData(Qt.ItemDataRole.UserRole, span.id)
         item.setData(Qt.ItemDataRole.UserRole + 1, (span.source_id, span.start, span.end, orphan))
+        if owner:
+            item.setForeground(QColor("#555555"))
+            item.setData(OWNER_ROLE, owner)
+            item.setToolTip(f"{owner}'s annotation: read-only here")
         if orphan:
             item.setForeground(QColor("#D55E00"))
             item.setToolTip("This passage was not found in the edited text. Select where it is now and press Place Here.")
@@ -123,7 +139,8 @@ class AnnotationsPanel(QWidget):
                 return
 
     def selected_ids(self) -> list[str]:
-        return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+        """Your own chosen annotations (a colleague's are shown, never edited, here)."""
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems() if not item.data(OWNER_ROLE)]
 
     def _reveal(self, item: QListWidgetItem) -> None:
         source_id, start, end, orphan = item.data(Qt.ItemDataRole.UserRole + 1)

@@ -26,6 +26,7 @@ from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_pane import DocumentPane
 
 LAYER = "annotations"
+COLLEAGUE_LAYER = "colleague"
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -46,6 +47,15 @@ def span_format(colour: str) -> QTextCharFormat:
     fmt.setBackground(background)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(QColor(colour))
+    return fmt
+
+
+def colleague_format(colour: str) -> QTextCharFormat:
+    """A colleague's span: a dotted underline in the code colour, beside (not over) your own."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(QColor(colour))
+    fmt.setFontOverline(True)
     return fmt
 
 
@@ -74,6 +84,7 @@ class AnnotationController(QObject):
         self.highlights_on = True
         self.link_start: tuple[str, int, int] | None = None
         self.last_selection_pane: DocumentPane | None = None
+        self.colleague: str | None = None  # whose annotations are shown beside your own, read-only
         self._unsubscribe: Callable[[], None] | None = None
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -116,6 +127,7 @@ class AnnotationController(QObject):
 
     def close(self) -> None:
         self.autosave.stop()
+        self.colleague = None
         if self.session is not None:
             self._report(self.session.flush())
             if self._unsubscribe:
@@ -200,6 +212,34 @@ class AnnotationController(QObject):
                 end = link.a if link.a.source_id == pane.source.id else link.b
                 spans.append((end.selector.start, end.selector.end, link_format()))
             pane.set_layer(LAYER, spans)
+            self._paint_colleague(pane)
+
+    def _paint_colleague(self, pane: DocumentPane) -> None:
+        afile = self.colleague_file(pane.source.id)
+        if afile is None or not self.highlights_on:
+            pane.clear_layer(COLLEAGUE_LAYER)
+            return
+        codebook = self.session.codebook  # type: ignore[union-attr]
+        pane.set_layer(COLLEAGUE_LAYER, [
+            (span.start, span.end, colleague_format(codebook.colour_of(span.codes[0]) if span.codes else "#999999"))
+            for span in afile.sorted_spans()
+        ])
+
+    def colleagues(self) -> list[str]:
+        return [r for r in self.session.reviewers() if r != self.session.reviewer] if self.session else []
+
+    def show_colleague(self, reviewer: str | None) -> None:
+        """Show *reviewer*'s annotations beside your own (None hides them); re-read from disk."""
+        self.colleague = reviewer
+        if self.session is not None and reviewer is not None:
+            self.session.reload_others()
+        self.repaint()
+        self.changed.emit()
+
+    def colleague_file(self, source_id: str):
+        if self.session is None or self.colleague is None:
+            return None
+        return self.session.file_of(self.colleague, source_id)
 
     def _hook_panes(self) -> None:
         for pane in self.view.panes:
@@ -239,6 +279,10 @@ class AnnotationController(QObject):
         if self.session is None:
             return None
         lines = [self.describe(span) for span in self.session.spans_at(source_id, offset)]
+        theirs = self.colleague_file(source_id)
+        if theirs is not None:
+            lines += [f"<i>{escape(self.colleague or '')}</i>: {self.describe(span)}" for span in theirs.sorted_spans()
+                      if span.start <= offset < span.end]
         return "<br>".join(lines) or None
 
     def describe(self, span: SpanAnnotation) -> str:
