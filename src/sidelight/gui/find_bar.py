@@ -95,6 +95,7 @@ class FindBar(QWidget):
             self.status.setText("No matches")
         else:
             self.status.setText(f"{len(self.matches)} matches — " + ", ".join(counts))
+        self.status.setToolTip(self.status.text().replace(", ", "\n"))
 
     def next(self) -> None:
         self._step(+1)
