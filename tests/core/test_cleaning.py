@@ -95,6 +95,48 @@ def test_bylines_and_datelines_become_metadata_not_text():
     assert result.found["published"] == "Dec 01, 2023 10:23 PM"
 
 
+@pytest.mark.parametrize(
+    ("line", "author", "published"),
+    [
+        ("By Hoang Thuy   December 13, 2023 | 05:30 pm GMT+7", "Hoang Thuy", "2023-12-13"),
+        ("By Hoang Thuy | Dec. 13, 2023", "Hoang Thuy", "2023-12-13"),
+        ("By Lan Pham · 13 December 2023", "Lan Pham", "2023-12-13"),
+        ("By Lan Pham - 2023-12-13 17:30", "Lan Pham", "2023-12-13"),
+        ("By Lan Pham and Minh Anh December 13, 2023", "Lan Pham, Minh Anh", "2023-12-13"),
+    ],
+)
+def test_a_date_on_the_byline_goes_to_published_not_author(tmp_path, line, author, published):
+    from sidelight.core.workspace import Workspace
+
+    article = tmp_path / "article.txt"
+    article.write_text(f"Hanoi talks open\n\n{line}\n\nLeaders met in Hanoi on Monday.\n", encoding="utf-8")
+    source = Workspace.create(tmp_path / "ws").import_file(article)
+    assert (source.meta.author, source.published) == (author, published)
+    assert "Hanoi talks open\n\nLeaders met" in source.text
+
+
+def test_a_sentence_starting_with_a_date_is_not_a_byline():
+    result = clean_text("Title\n\nBy December 13, 2023, the two sides had signed 36 deals\n")
+    assert "By December 13" in result.text and "author" not in result.found
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["December 13, 2023", "December 13, 2023 | 05:30 pm GMT+7", "13 December 2023", "2023-12-13 17:30",
+     "Dec. 13, 2023", "Updated: Wed 13th Dec 2023, 5:30 pm"],
+)
+def test_parse_date_finds_a_date_inside_a_longer_dateline(value):
+    from sidelight.core.metadata import parse_date
+
+    assert parse_date(value) == "2023-12-13"
+
+
+def test_parse_date_refuses_an_impossible_date():
+    from sidelight.core.metadata import parse_date
+
+    assert parse_date("2023-13-45") == "unknown"
+
+
 def _folder_with(outlet: str) -> str:
     for folder in SOURCE_FOLDERS:
         if f"outlet: {outlet}\n" in (folder / "source.yaml").read_text(encoding="utf-8"):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sidelight.core import metadata
+
 # Whole lines that are web furniture, not article text.
 _BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
     ("cookie-banner", re.compile(r"(?i)^(our )?privacy (statement|policy)\b.*cookie")),
@@ -32,7 +34,10 @@ _BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
 _SECTION = re.compile(r"^[A-Z][A-Z&' -]+( / [A-Z][A-Z&' -]+)+$")
 _PUBLISHED = re.compile(r"(?i)^(published|updated|posted)( on)?:?\s+(?P<when>.+)$")
 _STAMP_BYLINE = re.compile(r"^(?P<when>\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?)\s*(By(?P<by>.*))?$")
-_BYLINE = re.compile(r"^By\s+(?P<by>[^.!?]{3,80})$")
+_BYLINE = re.compile(r"^By\s+(?P<by>.{3,160})$")
+_BYLINE_NAMES = re.compile(r"^[^.!?]{3,80}$")  # a sentence that starts with "By" has a full stop
+_BYLINE_SEPARATOR = re.compile(r"\s{2,}|\s+[|·•]\s+|\s+[-–—]\s+")
+_SEPARATOR_CHARS = " ,;|·•-–—"
 _CREDIT = re.compile(r"(?i)^(?P<by>[^.!?]{3,80}?) contributed to (this|the) (story|report|article)\.?$")
 _ISSUE = re.compile(r"^(?P<pub>.+?)\s*\d{4}年\d{1,2}期$")
 _BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+( [A-Z][a-z'’-]+){1,3}$")
@@ -137,8 +142,11 @@ def _furniture(para: str, found: dict[str, str], kept_count: int) -> str | None:
     if m := _ISSUE.match(para):
         found.setdefault("publication", m.group("pub").strip())
         return "issue-label"
-    if m := _BYLINE.match(para):
-        found.setdefault("author", _names(m.group("by")))
+    if (m := _BYLINE.match(para)) and (byline := _split_byline(m.group("by"))):
+        names, when = byline
+        found.setdefault("author", _names(names))
+        if when:
+            found.setdefault("published", when)
         return "byline"
     if m := _CREDIT.match(para):
         found.setdefault("contributors", _names(m.group("by")))
@@ -147,6 +155,23 @@ def _furniture(para: str, found: dict[str, str], kept_count: int) -> str | None:
         found["author"] = para
         return "byline"
     return None
+
+
+def _split_byline(by: str) -> tuple[str, str | None] | None:
+    """The names and the trailing date of a byline ("Hoang Thuy   December 13, 2023 | 05:30 pm").
+
+    Sites print the date on the byline's line, after a wide gap, a bar, a dot or a dash. None
+    when the line reads like a sentence that happens to start with "By".
+    """
+    when = None
+    found = metadata.find_date(by)
+    if found is not None:
+        if found[0] == 0:
+            return None  # "By December 13, 2023, the two sides ..."
+        by, when = by[: found[0]], by[found[0]:].strip()
+        by = _BYLINE_SEPARATOR.split(by.strip(), maxsplit=1)[0]
+    names = by.strip(_SEPARATOR_CHARS)
+    return (names, when) if _BYLINE_NAMES.match(names) else None
 
 
 def _names(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 
 UNKNOWN = "unknown"
 
@@ -55,8 +55,22 @@ def guess_author(text: str, found: dict[str, str]) -> str:
     return UNKNOWN
 
 
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_EMBEDDED_DATES = [
+    re.compile(rf"(?i)\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b"),  # December 13, 2023; Dec. 13 2023
+    re.compile(rf"(?i)\b{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),  # 13 December 2023
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),  # 2023-12-13 17:30
+]
+
+
 def parse_date(value: str | None) -> str:
-    """An ISO date (YYYY-MM-DD) from a dateline, or ``unknown``."""
+    """An ISO date (YYYY-MM-DD) from a dateline, or ``unknown``.
+
+    Datelines rarely stand alone: "December 13, 2023 | 05:30 pm GMT+7" carries a time and a
+    zone, so after the whole-string formats we take the first full date found inside.
+    """
     if not value:
         return UNKNOWN
     value = value.strip()
@@ -65,8 +79,28 @@ def parse_date(value: str | None) -> str:
             return datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
             continue
-    m = re.search(r"\d{4}-\d{2}-\d{2}", value)
-    return m.group(0) if m else UNKNOWN
+    found = find_date(value)
+    return found[1] if found else UNKNOWN
+
+
+def find_date(text: str) -> tuple[int, str] | None:
+    """Where the first full date (day, month and year) in *text* starts, and that date in ISO form."""
+    hits = [(m.start(), iso) for pattern in _EMBEDDED_DATES for m in pattern.finditer(text)
+            if (iso := _iso_date(m)) is not None]
+    return min(hits) if hits else None
+
+
+def _iso_date(match: re.Match[str]) -> str | None:
+    month = match.group("month")
+    number = int(month) if month.isdigit() else _MONTH_NUMBERS[month[:3].lower()]
+    try:
+        return date(int(match.group("year")), number, int(match.group("day"))).isoformat()
+    except ValueError:  # 31 June, month 13
+        return None
+
+
+_MONTH_NUMBERS = {name: n for n, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 def guess_language(text: str) -> str:
