@@ -19,7 +19,7 @@ from sidelight.core import cleaning, importers, metadata, textio
 from sidelight.core.errors import SidelightError, WorkspaceError
 from sidelight.core.sources import UNKNOWN, Source, SourceMeta, content_hash, content_hash_bytes
 from sidelight.io import yaml_store
-from sidelight.io.atomic import atomic_write_bytes, fsync_dir
+from sidelight.io.atomic import atomic_write_bytes, fsync_dir, new_folder_mode
 
 SOURCES = "sources"
 ANNOTATIONS = "annotations"
@@ -177,6 +177,7 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(self.sources_dir, f"cannot write ({exc.strerror}); nothing was imported") from None
         try:
+            os.chmod(tmp, new_folder_mode())  # mkdtemp's 0700 would hide the source from colleagues
             atomic_write_bytes(tmp / TEXT_FILE, text.encode("utf-8"))
             atomic_write_bytes(tmp / meta.original_file, raw)
             yaml_store.dump_file(tmp / META_FILE, meta.as_yaml())
