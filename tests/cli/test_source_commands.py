@@ -53,6 +53,20 @@ def test_import_reports_bad_files_and_exits_nonzero(tmp_path, capsys):
     assert "empty.txt: the file is empty" in err and "Traceback" not in err
 
 
+def test_importing_a_file_again_is_refused_with_the_existing_id(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("First story\n\nBody one.\n", encoding="utf-8")
+    ws_dir = str(tmp_path / "ws")
+    assert main(["import", "-w", ws_dir, str(article)]) == 0
+    capsys.readouterr()
+    assert main(["import", "-w", ws_dir, str(article)]) == 1
+    err = capsys.readouterr().err
+    assert "a.txt: already imported as first-story (--allow-duplicate imports it again)" in err
+    assert main(["import", "-w", ws_dir, "--allow-duplicate", str(article)]) == 0
+    assert "as first-story-2" in capsys.readouterr().out
+    assert [s.id for s in Workspace.open(ws_dir).sources] == ["first-story", "first-story-2"]
+
+
 def test_missing_workspace_is_a_message_not_a_traceback(tmp_path, capsys):
     assert main(["list", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err

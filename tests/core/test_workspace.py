@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sidelight.core.errors import SidelightError, WorkspaceError
+from sidelight.core.errors import DuplicateImport, SidelightError, WorkspaceError
 from sidelight.core.sources import content_hash
 from sidelight.core.workspace import Workspace
 from tests.conftest import REPO, original_of
@@ -36,11 +36,28 @@ def test_import_then_reopen_round_trips_text_and_metadata(tmp_path):
 
 
 def test_importing_the_same_title_twice_gets_a_new_id(tmp_path):
+    first_file, second_file = tmp_path / "a.txt", tmp_path / "b.txt"
+    first_file.write_text("Same title\n\nSome text.\n", encoding="utf-8")
+    second_file.write_text("Same title\n\nOther text.\n", encoding="utf-8")
+    ws = Workspace.create(tmp_path / "ws")
+    first, second = ws.import_file(first_file), ws.import_file(second_file)
+    assert (first.id, second.id) == ("same-title", "same-title-2")
+    assert len(Workspace.open(tmp_path / "ws").sources) == 2
+
+
+def test_importing_the_same_file_twice_is_refused_unless_allowed(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Same title\n\nSome text.\n", encoding="utf-8")
+    copy = tmp_path / "renamed copy.txt"
+    copy.write_bytes(article.read_bytes())
     ws = Workspace.create(tmp_path / "ws")
-    first, second = ws.import_file(article), ws.import_file(article)
-    assert first.id != second.id
+    first = ws.import_file(article)
+    with pytest.raises(DuplicateImport, match="renamed copy.txt: already imported as same-title$"):
+        ws.import_file(copy)
+    report = ws.import_files([article])
+    assert not report.imported and isinstance(report.refused[0], DuplicateImport)
+    assert report.refused[0].existing_id == first.id
+    assert ws.import_file(article, allow_duplicates=True).id == "same-title-2"
     assert len(Workspace.open(tmp_path / "ws").sources) == 2
 
 

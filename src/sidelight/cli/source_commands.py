@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from sidelight.cli import command
-from sidelight.core.errors import WorkspaceError
+from sidelight.core.errors import DuplicateImport, WorkspaceError
 from sidelight.core.textio import guess_note_in
 from sidelight.core.workspace import Workspace, is_workspace
 
@@ -66,6 +66,8 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
         help="outlet name; give once for all files or once per file, in order",
     )
     p.add_argument("--workspace", "-w", default=".", help="workspace folder (default: current folder; created if new)")
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="import a file even when the same file is already a source (a second copy)")
 
 
 @command("import", "import articles (.txt, .md, .html), clean them and record what was removed", _configure_import)
@@ -78,7 +80,7 @@ def import_sources(args: argparse.Namespace) -> int:
     failed = 0
     for index, path in enumerate(args.files):
         outlet = outlets[0] if len(outlets) == 1 else (outlets[index] if outlets else None)
-        report = ws.import_files([path], outlet=outlet)
+        report = ws.import_files([path], outlet=outlet, allow_duplicates=args.allow_duplicate)
         for source in report.imported:
             removed = len(source.meta.cleaning.get("removed", []))
             repaired = len(source.meta.cleaning.get("repaired", []))
@@ -87,5 +89,6 @@ def import_sources(args: argparse.Namespace) -> int:
                   f"{removed} lines removed, {repaired} spaces repaired)" + (f"; {note}" if note else ""))
         for problem in report.refused:
             failed += 1
-            print(f"sidelight: {problem}", file=sys.stderr)
+            hint = " (--allow-duplicate imports it again)" if isinstance(problem, DuplicateImport) else ""
+            print(f"sidelight: {problem}{hint}", file=sys.stderr)
     return 1 if failed else 0

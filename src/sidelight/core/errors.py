@@ -28,5 +28,13 @@ class ImportRefused(SidelightError):
     """A file that cannot become a source (empty, binary, too large, no text)."""
 
 
+class DuplicateImport(ImportRefused):
+    """A file whose bytes are already a source: a second copy would split its annotations."""
+
+    def __init__(self, path: str | Path | None, existing_id: str):
+        self.existing_id = existing_id
+        super().__init__(path, f"already imported as {existing_id}")
+
+
 class WorkspaceError(SidelightError):
     """A workspace folder that cannot be opened or written."""

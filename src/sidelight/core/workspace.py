@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sidelight.core import cleaning, importers, metadata, textio
-from sidelight.core.errors import SidelightError, WorkspaceError
+from sidelight.core.errors import DuplicateImport, SidelightError, WorkspaceError
 from sidelight.core.sources import UNKNOWN, Source, SourceMeta, content_hash, content_hash_bytes
 from sidelight.io import yaml_store
 from sidelight.io.atomic import atomic_write_bytes, fsync_dir, new_folder_mode
@@ -99,6 +99,7 @@ class Workspace:
         paths: Iterable[str | Path],
         outlet: str | None = None,
         progress: Progress | None = None,
+        allow_duplicates: bool = False,
     ) -> ImportReport:
         files = [Path(p) for p in paths]
         report = ImportReport()
@@ -107,17 +108,20 @@ class Workspace:
             if progress:
                 progress(index, len(files), path.name)
             try:
-                report.imported.append(self.import_file(path, outlet=outlet))
+                report.imported.append(self.import_file(path, outlet=outlet, allow_duplicates=allow_duplicates))
             except SidelightError as exc:
                 report.refused.append(exc)
         if progress:
             progress(len(files), len(files), "")
         return report
 
-    def import_file(self, path: str | Path, outlet: str | None = None) -> Source:
+    def import_file(self, path: str | Path, outlet: str | None = None, allow_duplicates: bool = False) -> Source:
+        """Import one file as a new source; the same bytes twice only when *allow_duplicates*."""
         path = Path(path)
         extract = importers.importer_for(path)  # refuse unknown kinds before reading anything
         decoded = textio.read_text_file(path)
+        if not allow_duplicates:
+            self._refuse_duplicate(path, decoded.raw)
         extracted = extract(path, decoded.text)
         cleaned = cleaning.clean_text(extracted.text)
         if not cleaned.text.strip():
@@ -157,6 +161,13 @@ class Workspace:
                 "notes": extracted.notes + ([decoded.guess_note] if decoded.guess_note else []),
             },
         )
+
+    def _refuse_duplicate(self, path: Path, raw: bytes) -> None:
+        """A second copy of a source would split its annotations and double its claims."""
+        original_hash = content_hash_bytes(raw)
+        for source in self.sources:
+            if source.meta.original_hash == original_hash:
+                raise DuplicateImport(path, source.id)
 
     def _free_id(self, base: str) -> str:
         taken = {s.id for s in self.sources} | {p.name for p in self.sources_dir.iterdir()}
