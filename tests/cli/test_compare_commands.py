@@ -70,3 +70,22 @@ def test_eval_prints_aligner_and_baseline_scores(capsys):
     assert main(["eval", str(REPO)]) == 0
     out = capsys.readouterr().out
     assert out.count("links P") == 2 and "baseline" in out
+
+
+def test_eval_on_another_workspace_says_the_default_gold_set_is_for_the_sample(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Trade deal signed\n\nThe two countries signed a trade deal.\n", encoding="utf-8")
+    assert main(["import", "-w", str(tmp_path / "ws"), str(article)]) == 0
+    capsys.readouterr()
+    assert main(["eval", str(tmp_path / "ws")]) == 2
+    err = capsys.readouterr().err
+    assert "gold set (" in err and "seed_claims.yaml) is for the sample workspace's sources" in err
+    assert "this workspace lacks a-new-day-for-china-vietnam-relations, " in err
+    assert err.rstrip().endswith(": pass --gold PATH") and "known:" not in err
+
+
+def test_eval_with_a_gold_set_for_other_sources_names_them(tmp_path, capsys, sample_copy):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("schema: 1\ngroups:\n  - units:\n      - {source: elsewhere, quote: x}\n", encoding="utf-8")
+    assert main(["eval", str(sample_copy), "--gold", str(gold)]) == 2
+    assert f"the gold set ({gold}) names sources this workspace lacks: elsewhere" in capsys.readouterr().err

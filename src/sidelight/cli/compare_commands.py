@@ -181,10 +181,12 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
     from sidelight.core.alignment.baseline import baseline_groups
     from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
 
-    gold = load_gold(args.gold or default_gold_path())
+    gold_path = Path(args.gold or default_gold_path())
+    gold = load_gold(gold_path)
     ws = Workspace.open(args.workspace) if is_workspace(args.workspace) else None
     if ws is None:
         raise SidelightError(args.workspace, "not a Sidelight workspace")
+    _check_gold_fits(gold.sources, ws, gold_path, default=args.gold is None)
     sources = [ws.get(s) for s in sorted(gold.sources)]
     texts = {s.id: s.text for s in sources}
     result = align(sources, use_embeddings=args.use_embeddings)
@@ -192,3 +194,14 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
     print(f"aligner:  {evaluate(gold, result.units, [g.units for g in result.groups], texts).line()}")
     print(f"baseline: {evaluate(gold, result.units, baseline_groups(result.units), texts).line()}")
     return 0
+
+
+def _check_gold_fits(gold_sources: set[str], ws: Workspace, gold_path: Path, default: bool) -> None:
+    """Refuse a gold set written for other sources, saying which gold set and which sources."""
+    missing = sorted(gold_sources - {s.id for s in ws.sources})
+    if not missing:
+        return
+    if default:
+        raise SidelightError(None, f"the gold set ({gold_path}) is for the sample workspace's sources; "
+                                   f"this workspace lacks {', '.join(missing)}: pass --gold PATH")
+    raise SidelightError(None, f"the gold set ({gold_path}) names sources this workspace lacks: {', '.join(missing)}")
