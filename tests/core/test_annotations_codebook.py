@@ -48,6 +48,24 @@ def test_codebook_round_trips_and_hand_edits_are_read():
     assert palette.is_colour(Codebook.from_yaml(hand).code("x").colour)
 
 
+def test_code_ids_keep_letters_that_accents_cannot_be_stripped_from():
+    book = default_codebook()
+    book, code = book.add_code("Sovereignty (Biển Đông)", "frames")
+    assert code.id == "frames-sovereignty-bien-dong"
+    book, axis = book.put_axis("Đối thoại ↔ đối đầu", "dialogue", "confrontation")
+    assert axis.id == "doi-thoai-doi-dau"
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Biển Đông", "bien-dong"), ("Øresund", "oresund"), ("Straße", "strasse"), ("Ærø", "aero"),
+    ("Łódź", "lodz"), ("Þingvellir", "thingvellir"), ("Œuvre", "oeuvre"),
+])
+def test_slugs_spell_out_letters_nfkd_cannot_decompose(name, slug):
+    from sidelight.core.metadata import slugify
+
+    assert slugify(name) == slug
+
+
 @pytest.mark.parametrize("text, message", [
     ("schema: 2\n", "unsupported schema version 2"),
     ("schema: 1\ngroups:\n- id: g\n  name: G\n  codes:\n  - id: x\n    name: X\n  - id: x\n    name: Y\n", "code id 'x' is used twice"),

@@ -134,8 +134,26 @@ def title_of(first_paragraph: str) -> str:
     return title[:200]
 
 
+_UNDECOMPOSABLE = str.maketrans({
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H",
+    "ı": "i", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG",
+})
+"""Latin letters that are not a base letter plus marks, so NFKD cannot strip them to ASCII."""
+
+
+def ascii_letters(text: str) -> str:
+    """*text* in ASCII letters, accents dropped: "Biển Đông" gives "Bien Dong", "Øresund" "Oresund".
+
+    NFKD splits "ể" into "e" and its marks, but "Đ", "ø" or "ß" are letters of their own and
+    would simply vanish from an id ("bien-ong"); those are spelled out first.
+    """
+    spelled = text.translate(_UNDECOMPOSABLE)
+    return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+
+
 def slugify(text: str, limit: int = 40) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_letters(text)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "").replace("’", "")).strip("-")
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidelight.core.errors import SidelightError
 from sidelight.core.field_reader import FieldReader
+from sidelight.core.metadata import ascii_letters
 
 SETTINGS_FILE = "settings.yaml"
 ENV_CONFIG_DIR = "SIDELIGHT_CONFIG_DIR"
@@ -51,8 +51,7 @@ def validate_reviewer(name: str) -> str:
 
 def suggest_reviewer(name: str) -> str:
     """A valid reviewer name made from what someone typed ("Bao Nguyễn" gives "bao-nguyen")."""
-    ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9._-]+", "-", ascii_name.lower()).strip("-._")[:40].rstrip("-._")
+    slug = re.sub(r"[^a-z0-9._-]+", "-", ascii_letters(name).lower()).strip("-._")[:40].rstrip("-._")
     if not slug or slug.split(".")[0] in _WINDOWS_RESERVED:
         return ""
     return slug
