@@ -84,6 +84,7 @@ def test_python_object_tag_is_refused(ws, tmp_path, capsys):
     assert "codebook.yaml" in out and "refused: unsafe or unknown YAML tag" in out and "hacked" not in out
 
 
-def test_not_a_workspace(tmp_path, capsys):
-    assert main(["check", str(tmp_path)]) == 1
-    assert "not a Sidelight workspace" in capsys.readouterr().out
+def test_not_a_workspace_is_an_input_error_as_for_every_command(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert "not a Sidelight workspace" in capsys.readouterr().err
+    assert main(["list", str(tmp_path)]) == 2

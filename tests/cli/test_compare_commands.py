@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sidelight.cli import main
 from tests.conftest import REPO
 
@@ -59,6 +61,33 @@ def test_compare_ad_hoc_files(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     deal = [g for g in data["groups"] if g["kind"] == "shared"]
     assert deal and {c["type"] for c in deal[0]["conflicts"]} >= {"money", "weekday"}
+
+
+@pytest.mark.parametrize("documents", [["china-vietnam-ties-elevated-to-new"], ["china-vietnam-ties-elevated-to-new"] * 2])
+def test_compare_refuses_a_single_document(capsys, documents):
+    assert main(["compare", str(REPO), "--documents", *documents]) == 2
+    captured = capsys.readouterr()
+    assert "sidelight: compare needs at least two documents (--documents names 1)" in captured.err
+    assert captured.out == ""
+
+
+def test_compare_refuses_a_workspace_of_one_source(tmp_path, capsys):
+    article = tmp_path / "one.txt"
+    article.write_text("Trade deal signed\n\nThe two countries signed a trade deal.\n", encoding="utf-8")
+    assert main(["import", "-w", str(tmp_path / "ws"), str(article)]) == 0
+    assert main(["compare", str(tmp_path / "ws")]) == 2
+    assert "compare needs at least two documents (there is 1 source)" in capsys.readouterr().err
+
+
+def test_compare_of_files_with_one_refused_still_compares_but_exits_1(tmp_path, capsys):
+    names = ("one.txt", "two.txt", "empty.txt")
+    texts = ("Trade deal signed\n\nThe two countries signed a trade deal worth $5 billion on Monday.\n",
+             "Deal agreed\n\nOn Tuesday the two countries signed a trade deal worth $6 billion.\n", "")
+    for name, text in zip(names, texts):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["compare", *(str(tmp_path / n) for n in names)]) == 1
+    captured = capsys.readouterr()
+    assert "2 documents" in captured.out and "empty.txt: the file is empty" in captured.err
 
 
 def test_compare_refuses_a_missing_workspace(tmp_path, capsys):

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from sidelight.cli import main
 from sidelight.core.workspace import Workspace
 from tests.conftest import REPO
@@ -18,6 +20,14 @@ def test_list_json_has_the_documented_fields(capsys):
     for row in rows:
         assert {"id", "title", "outlet", "date"} <= set(row)
     assert {"Global Times", "CGTN", "China Report ASEAN"} <= {r["outlet"] for r in rows}
+
+
+def test_list_json_gives_the_length_as_a_number(capsys):
+    assert main(["list", str(REPO), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    lengths = {s.id: len(s.text) for s in Workspace.open(REPO).sources}
+    assert {r["id"]: r["characters"] for r in rows} == lengths
+    assert all(isinstance(v, str) for r in rows for k, v in r.items() if k != "characters")
 
 
 def test_list_text_shows_one_line_per_source(capsys):
@@ -65,6 +75,30 @@ def test_importing_a_file_again_is_refused_with_the_existing_id(tmp_path, capsys
     assert main(["import", "-w", ws_dir, "--allow-duplicate", str(article)]) == 0
     assert "as first-story-2" in capsys.readouterr().out
     assert [s.id for s in Workspace.open(ws_dir).sources] == ["first-story", "first-story-2"]
+
+
+@pytest.mark.parametrize(("outlets", "files", "counted"), [
+    (3, 1, "--outlet given 3 times for 1 file: give it once or once per file"),
+    (2, 3, "--outlet given 2 times for 3 files: give it once or once per file"),
+])
+def test_outlet_count_mismatch_is_an_input_error_in_plain_words(tmp_path, capsys, outlets, files, counted):
+    paths = []
+    for n in range(files):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(f"Story {n}\n\nBody {n}.\n", encoding="utf-8")
+    args = ["import", "-w", str(tmp_path / "ws"), *map(str, paths)]
+    for n in range(outlets):
+        args += ["--outlet", f"Outlet {n}"]
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip() == f"sidelight: {counted}"
+
+
+def test_help_documents_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "exit status: 0 when all went well; 1 when the command ran but found problems" in help_text
+    assert "2 for a usage or input error" in help_text
 
 
 def test_missing_workspace_is_a_message_not_a_traceback(tmp_path, capsys):

@@ -26,6 +26,18 @@ def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser],
     return register
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 file", "3 files": a count with its noun, for messages."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+EXIT_STATUS = (
+    "exit status: 0 when all went well; 1 when the command ran but found problems or refused "
+    "files (check, import, compare); 2 for a usage or input error (an unknown option, a missing "
+    "workspace or source, a bad argument); 130 when interrupted."
+)
+
+
 def _load_commands() -> None:
     """Import every module of this package: importing one registers its commands."""
     import importlib
@@ -43,13 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sidelight",
         description="Compare how news outlets cover the same event. "
         "Run without a command (or with a workspace PATH) to open the window.",
+        epilog=EXIT_STATUS,
     )
     parser.add_argument("--version", action="version", version=f"sidelight {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("workspace", nargs="?", help="workspace folder (default: current folder if it is one)")
     for name, (help_text, configure, _handler) in sorted(COMMANDS.items()):
-        configure(sub.add_parser(name, help=help_text, description=help_text))
+        configure(sub.add_parser(name, help=help_text, description=help_text, epilog=EXIT_STATUS))
     return parser
 
 

@@ -7,8 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from sidelight.cli import command
+from sidelight.cli import command, plural
 from sidelight.core.settings import load_settings, save_settings, validate_reviewer
+from sidelight.core.workspace import Workspace, is_workspace
 from sidelight.io.validation import CheckSummary, Problem, check_workspace
 
 
@@ -18,12 +19,14 @@ def _configure_check(p: argparse.ArgumentParser) -> None:
 
 @command("check", "validate sources, codebook and annotations; print file:line: message per problem", _configure_check)
 def check(args: argparse.Namespace) -> int:
+    if not is_workspace(args.workspace):
+        Workspace.open(args.workspace)  # a missing folder is an input error (2), not a problem found (1)
     summary = CheckSummary()
     problems = check_workspace(args.workspace, summary)
     for problem in problems:
         print(_shown(problem))
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+        print(f"{plural(len(problems), 'problem')} found", file=sys.stderr)
         return 1
     print(f"ok: {summary.sources} sources, {summary.reviewers} reviewers, {summary.annotations} annotations", file=sys.stderr)
     return 0

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sidelight.cli import command
+from sidelight.cli import command, plural
 from sidelight.core.errors import SidelightError
 from sidelight.core.workspace import Workspace, is_workspace
 
@@ -40,9 +40,11 @@ def _embedding_options(p: argparse.ArgumentParser) -> None:
 def compare(args: argparse.Namespace) -> int:
     from sidelight.core.alignment import Alignment, align_workspace
 
-    with _workspace_for(args.paths) as ws:
+    chosen = _workspace_for(args.paths)
+    with chosen as ws:
         if args.documents is None and len(ws.sources) == 0:
             raise SidelightError(ws.root, "no sources to compare")
+        _check_two_documents(ws, args.documents)
         result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache,
                                             use_embeddings=args.use_embeddings)
         for problem in result.problems:
@@ -54,7 +56,15 @@ def compare(args: argparse.Namespace) -> int:
             sys.stdout.write(render_html(result))
         else:
             sys.stdout.write(render_text(result))
-    return 0
+    return 1 if chosen.refused else 0
+
+
+def _check_two_documents(ws: Workspace, documents: list[str] | None) -> None:
+    """One document has nothing to be compared with: say so rather than print an empty comparison."""
+    if documents is not None and len(set(documents)) < 2:
+        raise SidelightError(None, f"compare needs at least two documents (--documents names {len(set(documents))})")
+    if documents is None and len(ws.sources) < 2:
+        raise SidelightError(None, f"compare needs at least two documents (there is {plural(len(ws.sources), 'source')})")
 
 
 class _workspace_for:
@@ -63,6 +73,7 @@ class _workspace_for:
     def __init__(self, paths: list[str]):
         self.paths = paths
         self.tmp: tempfile.TemporaryDirectory | None = None
+        self.refused = 0  # files that could not be imported, reported on stderr
 
     def __enter__(self) -> Workspace:
         if not self.paths:
@@ -77,6 +88,7 @@ class _workspace_for:
         report = ws.import_files(self.paths)
         for problem in report.refused:
             print(f"sidelight: {problem}", file=sys.stderr)
+        self.refused = len(report.refused)
         return ws
 
     def __exit__(self, *exc) -> None:

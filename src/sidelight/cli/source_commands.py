@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from sidelight.cli import command
+from sidelight.cli import command, plural
 from sidelight.core.errors import DuplicateImport, WorkspaceError
 from sidelight.core.textio import guess_note_in
 from sidelight.core.workspace import Workspace, is_workspace
@@ -31,18 +31,18 @@ def _configure_list(p: argparse.ArgumentParser) -> None:
 def list_sources(args: argparse.Namespace) -> int:
     ws = open_workspace(args.workspace)
     _report_problems(ws)
-    rows = [s.summary() for s in ws.sources]
+    sources = ws.sources
     if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([s.summary() for s in sources], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    if not rows:
+    if not sources:
         print("no sources yet: add some with 'sidelight import FILE...'")
         return 0
-    width = max(len(r["id"]) for r in rows)
-    outlet_width = max(len(r["outlet"]) for r in rows)
-    for r in rows:
-        print(f"{r['id']:<{width}}  {r['date']:<10}  {r['outlet']:<{outlet_width}}  {r['title']}")
+    width = max(len(s.id) for s in sources)
+    outlet_width = max(len(s.outlet) for s in sources)
+    for s in sources:
+        print(f"{s.id:<{width}}  {s.published:<10}  {s.outlet:<{outlet_width}}  {s.title}")
     return 0
 
 
@@ -74,7 +74,8 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
 def import_sources(args: argparse.Namespace) -> int:
     outlets: list[str | None] = list(args.outlet)
     if len(outlets) not in (0, 1, len(args.files)):
-        raise WorkspaceError(None, f"--outlet given {len(outlets)} times for {len(args.files)} files: give it once or once per file")
+        raise WorkspaceError(None, f"--outlet given {plural(len(outlets), 'time')} for {plural(len(args.files), 'file')}: "
+                                   "give it once or once per file")
     root = Path(args.workspace)
     ws = Workspace.open(root) if is_workspace(root) else Workspace.create(root)
     failed = 0

@@ -85,12 +85,13 @@ class Source:
         """Short name for headers and legends: the outlet, or the title when it is unknown."""
         return self.meta.outlet if self.meta.outlet != UNKNOWN else self.meta.title[:40]
 
-    def summary(self) -> dict[str, str]:
+    def summary(self) -> dict[str, str | int]:
+        """The metadata ``sidelight list --format json`` prints; the length is a number."""
         m = self.meta
         return {
             "id": m.id, "title": m.title, "outlet": m.outlet, "author": m.author,
             "date": m.published, "url": m.url, "language": m.language,
-            "content_hash": m.content_hash, "imported": m.imported, "characters": str(len(self.text)),
+            "content_hash": m.content_hash, "imported": m.imported, "characters": len(self.text),
         }
 
     def cleaning_report(self) -> str:
