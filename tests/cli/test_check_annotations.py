@@ -88,3 +88,23 @@ def test_not_a_workspace_is_an_input_error_as_for_every_command(tmp_path, capsys
     assert main(["check", str(tmp_path)]) == 2
     assert "not a Sidelight workspace" in capsys.readouterr().err
     assert main(["list", str(tmp_path)]) == 2
+
+
+def test_a_broken_source_yaml_is_one_problem_with_its_line_not_a_cascade(ws, capsys, monkeypatch):
+    broken = "xis-visit-to-vietnam-boosts-elevation"
+    (ws / "sources" / broken / "source.yaml").write_text("schema: 1\nid: xi\ntitle: [unclosed\n", encoding="utf-8")
+    monkeypatch.chdir(ws)
+    assert main(["check", "."]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"sources/{broken}/source.yaml:4: malformed YAML (line 4: ")
+    assert sorted(out[1:]) == [
+        f"annotations/{reviewer}/{broken}.yaml: annotations for a source that could not be read (see above)"
+        for reviewer in ("alice", "bao")
+    ]
+
+
+def test_an_unsupported_source_schema_points_at_its_line(ws):
+    path = ws / "sources" / A / "source.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("schema: 1\n", "id_note: moved\nschema: 7\n", 1), encoding="utf-8")
+    problems = [p for p in check_workspace(ws) if p.path == path]
+    assert [(p.line, p.message) for p in problems] == [(2, "unsupported schema version 7 (expected 1)")]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sidelight.core import cleaning, importers, metadata, textio
 from sidelight.core.errors import DuplicateImport, SidelightError, WorkspaceError
+from sidelight.core.field_reader import FieldError
 from sidelight.core.sources import UNKNOWN, Source, SourceMeta, content_hash, content_hash_bytes
 from sidelight.io import yaml_store
 from sidelight.io.atomic import atomic_write_bytes, fsync_dir, new_folder_mode
@@ -206,7 +207,7 @@ def load_source(folder: Path) -> Source:
     if not isinstance(data, dict):
         raise SidelightError(meta_path, "expected a mapping of metadata fields")
     if data.get("schema") != 1:
-        raise SidelightError(meta_path, f"unsupported schema version {data.get('schema')!r} (expected 1)")
+        raise FieldError(meta_path, f"unsupported schema version {data.get('schema')!r} (expected 1)", ("schema",))
     for required in ("id", "title"):
         if not data.get(required):
             raise SidelightError(meta_path, f"missing required field '{required}'")

@@ -54,10 +54,11 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
         ws = Workspace.open(path)
     except SidelightError as exc:
         return [Problem(exc.path or Path(path), None, exc.problem)]
-    problems = [_from_error(exc, None) for exc in ws.problems]
+    problems = [_from_error(exc, _read_text(exc.path) if exc.path else None) for exc in ws.problems]
     summary.sources = len(ws.sources)
     codebook = _check_codebook(ws.root, problems)
-    texts = {s.id: SourceText(s.text, content_hash(s.text)) for s in ws.sources}
+    texts: dict[str, SourceText | None] = dict.fromkeys(_unreadable_sources(ws))
+    texts.update({s.id: SourceText(s.text, content_hash(s.text)) for s in ws.sources})
     for reviewer in reviewers_in(ws.root):
         folder = ws.root / ANNOTATIONS_DIR / reviewer
         try:
@@ -73,6 +74,19 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
     return problems
 
 
+def _unreadable_sources(ws: Workspace) -> set[str]:
+    """Ids (folder names) of the sources that could not be read: already reported once.
+
+    Their annotations are not "for an unknown source": the source is there but broken, and
+    saying so again for every annotation file and link would bury the one real problem.
+    """
+    ids = set()
+    for exc in ws.problems:
+        if exc.path is not None and exc.path.is_relative_to(ws.sources_dir) and exc.path != ws.sources_dir:
+            ids.add(exc.path.relative_to(ws.sources_dir).parts[0])
+    return ids
+
+
 def _check_codebook(root: Path, problems: list[Problem]) -> Codebook:
     path = root / CODEBOOK_FILE
     if not path.exists():
@@ -84,7 +98,8 @@ def _check_codebook(root: Path, problems: list[Problem]) -> Codebook:
         return default_codebook()
 
 
-def _check_file(path: Path, reviewer: str, codebook: Codebook, texts: dict[str, SourceText], seen: dict[str, Path], problems: list[Problem]) -> int:
+def _check_file(path: Path, reviewer: str, codebook: Codebook, texts: dict[str, SourceText | None], seen: dict[str, Path], problems: list[Problem]) -> int:
+    """Check one annotation file; *texts* holds None for a source that exists but could not be read."""
     source_id = path.name[: -len(SUFFIX)]
     try:
         text = _read_utf8(path)
@@ -95,6 +110,8 @@ def _check_file(path: Path, reviewer: str, codebook: Codebook, texts: dict[str, 
     found: list[tuple[Location, str]] = []
     if source_id not in texts:
         found.append((("source",), f"there is no source '{source_id}' in this workspace"))
+    elif texts[source_id] is None:
+        problems.append(Problem(path, None, "annotations for a source that could not be read (see above)"))
     index = _record_locations(data)
     for record_id in afile.ids():
         if record_id in seen:
@@ -125,14 +142,14 @@ def _check_spans(afile: AnnotationFile, codebook: Codebook, source: SourceText |
             found += _selector_problems(f"annotation {span.id}", span.selector, source, (*where, "selector"))
 
 
-def _check_links(afile: AnnotationFile, texts: dict[str, SourceText], index: dict[str, Location], found: list) -> None:
+def _check_links(afile: AnnotationFile, texts: dict[str, SourceText | None], index: dict[str, Location], found: list) -> None:
     for link in afile.sorted_links():
         where = index.get(link.id, ())
         for name, end in (("a", link.a), ("b", link.b)):
             source = texts.get(end.source_id)
-            if source is None:
+            if end.source_id not in texts:
                 found.append(((*where, name), f"link {link.id}: end {name} is in unknown source '{end.source_id}'"))
-            else:
+            elif source is not None:  # an unreadable source is reported once, on its own
                 found += _selector_problems(f"link {link.id}, end {name}", end.selector, source, (*where, name, "selector"))
 
 
