@@ -167,3 +167,10 @@ def test_pairwise_view_quotes_each_side_exactly(window):
     shown = " ".join(doc.toPlainText().split())
     assert " ".join(gt_unit.text.split()) in shown
     assert " ".join(other.text.split()) in shown
+
+
+def test_claims_list_follows_a_claim_clicked_in_the_text(window):
+    pane = window.view.pane_for(GT)
+    pane.clicked.emit(_offset(window, GT, TRADE_GT))
+    group = window.claims.alignment.group_of(window.claims.selected)
+    assert window.claims_panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == group.id

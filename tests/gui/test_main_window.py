@@ -236,3 +236,14 @@ def test_a_closed_panel_comes_back_from_the_view_menu(window):
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     panels = next(a.menu() for a in view_menu.actions() if a.menu() is not None)
     assert "Compare Claims" in [a.text() for a in panels.actions()]
+
+
+def test_cleaning_dialog_shows_any_source(window, qtbot):
+    from sidelight.gui.cleaning_dialog import CleaningDialog
+
+    dialog = CleaningDialog(window.workspace.sources, None, window)
+    qtbot.addWidget(dialog)
+    cgtn = dialog.chooser.findText("CGTN", flags=Qt.MatchFlag.MatchStartsWith)
+    dialog.chooser.setCurrentIndex(cgtn)
+    assert "cookie-banner" in dialog.text.toPlainText()
+    assert dialog.chooser.count() == 5

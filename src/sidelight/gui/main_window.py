@@ -11,15 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +37,7 @@ from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.controller import ClaimsController
 from sidelight.gui.claims.legend import ClaimLegend
 from sidelight.gui.claims.pair_view import PairView
+from sidelight.gui.cleaning_dialog import CleaningDialog
 from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_list import DocumentListModel, DocumentListView
 from sidelight.gui.find_bar import FindBar
@@ -236,21 +234,9 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         index = self.doc_list.currentIndex()
-        source = self.doc_model.sources[index.row()] if index.isValid() else (
+        current = self.doc_model.sources[index.row()] if index.isValid() else (
             self.view.panes[0].source if self.view.panes else None)
-        if source is None:
-            return
-        dialog = QDialog(self)
-        dialog.setWindowTitle(f"What cleaning removed — {source.title}")
-        text = QPlainTextEdit(source.cleaning_report())
-        text.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        dialog.resize(900, 600)
-        dialog.exec()
+        CleaningDialog(self.workspace.sources, current, self).exec()
 
     # -- undo ------------------------------------------------------------------------------
     # One undo history for every change: the annotation session's when a reviewer is annotating.

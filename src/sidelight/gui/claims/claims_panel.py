@@ -186,6 +186,16 @@ class ClaimsPanel(QWidget):
             self.list.addItem(item)
         self.coverage_model.set_alignment(self.alignment, groups)
 
+    def follow(self, group_id: str) -> None:
+        """Mark *group_id* as the current row (a claim clicked in the text), without echoing."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == group_id:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(row)
+                self.list.blockSignals(False)
+                self.list.scrollToItem(self.list.item(row))
+                return
+
     def _item_chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.group_chosen.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -187,6 +187,7 @@ class ClaimsController(QObject):
                     target.reveal(other.start, other.end, select=False)
             self.view.sync_scrolling = sync
         self.pair_view.show_unit(self.alignment, unit_id)
+        self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
 
     def _group_chosen(self, group_id: str) -> None:
         if self.alignment is not None:
