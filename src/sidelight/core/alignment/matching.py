@@ -37,7 +37,8 @@ CHAR_WEIGHT = 0.4
 FACT_BONUS = 0.04
 MAX_FACT_BONUS = 0.12
 BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
-BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections
+BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections,
+PAIR_BUDGET_PER_UNIT = 20  # ... or as common as the pair budget allows (see _budget_cap)
 CANDIDATE_FLOOR = 0.1  # partial term cosine below which a proposed pair is dropped
 TOP_PER_DOCUMENT = 1  # a pair stays if it is the best of one of its units in the other's document
 CHUNK = 50_000
@@ -120,7 +121,7 @@ def score_pairs(
     from scipy import sparse
 
     docs = np.asarray(document_of, dtype=np.int64)
-    cap = max(BLOCK_MIN_DF, int(BLOCK_DF_PER_DOCUMENT * n_documents))
+    cap = max(BLOCK_MIN_DF, int(BLOCK_DF_PER_DOCUMENT * n_documents), _budget_cap(vectors.term_df, len(features)))
     # The product over the columns of all but the commonest terms proposes the pairs and is,
     # at once, their term cosine less the small share those common terms would add.
     columns = np.flatnonzero((vectors.term_df >= 2) & (vectors.term_df <= cap))
@@ -164,6 +165,25 @@ def score_pairs(
         if shared:
             scores[k] += min(MAX_FACT_BONUS, FACT_BONUS * shared)
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
+
+
+def _budget_cap(term_df, n_units: int) -> int:
+    """The highest term frequency the index can afford in this collection.
+
+    A fixed cap suits a few articles, but in long documents (a 1 MB report has thousands of
+    sentences) every useful term is "common" by that measure and nothing would be proposed at
+    all. So the rarest terms are admitted first while the pairs they propose, ``df * (df - 1) / 2``
+    each, stay within ``PAIR_BUDGET_PER_UNIT`` times the number of units: cost stays linear
+    in the collection's size.
+    """
+    import numpy as np
+
+    df = np.sort(term_df[term_df >= 2].astype(np.int64))
+    if len(df) == 0:
+        return 0
+    spent = np.cumsum(df * (df - 1) // 2)
+    affordable = np.searchsorted(spent, PAIR_BUDGET_PER_UNIT * n_units, side="right")
+    return int(df[affordable - 1]) if affordable else 0
 
 
 def _embedding_score(cosine):
