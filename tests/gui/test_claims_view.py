@@ -72,18 +72,18 @@ def test_click_selects_counterparts_and_opens_the_pairwise_view(window):
 def test_panel_filters_match_the_core(window):
     panel = window.claims_panel
     alignment = window.claims.alignment
-    assert panel.list.count() == len(alignment.groups)
+    assert panel.count() == len(alignment.groups)
     panel.filter.setCurrentIndex(panel.filter.findText("Shared by all documents"))
-    assert panel.list.count() == len(alignment.filter_groups(kind="shared")) > 0
+    assert panel.count() == len(alignment.filter_groups(kind="shared")) > 0
     only_gt = next(i for i in range(panel.filter.count()) if panel.filter.itemText(i).startswith("Only in Global Times"))
     panel.filter.setCurrentIndex(only_gt)
-    assert panel.list.count() == len(alignment.filter_groups(unique_to=GT))
-    assert panel.coverage_model.rowCount() == panel.list.count()
+    assert panel.count() == len(alignment.filter_groups(unique_to=GT))
+    assert panel.coverage_model.rowCount() == panel.count()
     assert panel.coverage_model.columnCount() == 2
     left_out = next(i for i in range(panel.filter.count()) if panel.filter.itemText(i).startswith("Left out by Global Times"))
     panel.filter.setCurrentIndex(left_out)
     omitted = alignment.blindspot(GT).omitted
-    assert panel.list.count() == len(omitted)
+    assert panel.count() == len(omitted)
     assert all(GT not in g.documents for g in omitted)
 
 
@@ -173,4 +173,4 @@ def test_claims_list_follows_a_claim_clicked_in_the_text(window):
     pane = window.view.pane_for(GT)
     pane.clicked.emit(_offset(window, GT, TRADE_GT))
     group = window.claims.alignment.group_of(window.claims.selected)
-    assert window.claims_panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == group.id
+    assert window.claims_panel.current_group_id() == group.id

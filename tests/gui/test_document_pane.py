@@ -34,3 +34,16 @@ def test_clearing_one_layer_keeps_the_others(qtbot):
     pane.set_layer("find", [(4, 9, _fmt("#ffe066"))])
     pane.clear_layer("find")
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.editor.extraSelections()] == [(0, 15)]
+
+
+def test_a_huge_layer_is_built_between_events_and_then_shown(qtbot):
+    text = "Claim one. " * 6000
+    pane = DocumentPane(Source(SourceMeta(id="d", title="T"), text, folder=None))
+    qtbot.addWidget(pane)
+    spans = [(i * 11, i * 11 + 10, _fmt("#56b4e9")) for i in range(6000)]
+    pane.set_layer("claims", spans)
+    assert len(pane.layers["claims"]) == 6000  # the data is there at once
+    qtbot.waitUntil(lambda: len(pane.editor.extraSelections()) == 6000, timeout=10_000)
+    pane.set_layer("claims", spans[:10])  # a newer, small version wins over any chunk still due
+    qtbot.wait(50)
+    assert len(pane.editor.extraSelections()) == 10

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout
 
 from sidelight.core.sources import Source
 
 Span = tuple[int, int, QTextCharFormat]
+CHUNK = 1500  # highlights built per event-loop turn in very long documents
 LAYER_ORDER = {"claims": 0, "colleague": 1, "annotations": 2, "claim-selection": 3, "find": 4}
 
 
@@ -29,6 +30,7 @@ class DocumentPane(QFrame):
         self.layers: dict[str, list[Span]] = {}
         self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._following = False
+        self._generation: dict[str, int] = {}
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -131,8 +133,30 @@ class DocumentPane(QFrame):
         for (start, end, fmt), sel in zip(self.layers.get(name, ()), self._selections.get(name, ())):
             previous.setdefault((start, end), []).append((fmt, sel))
         self.layers[name] = list(spans)
+        self._generation[name] = generation = self._generation.get(name, 0) + 1
+        selections: list[QTextEdit.ExtraSelection] = []
+        if len(spans) <= CHUNK:
+            self._build(spans, previous, selections)
+            self._selections[name] = selections
+            self._apply_layers()
+            return
+
+        # Tens of thousands of spans (two long reports): build them a chunk at a time between
+        # events, so the window keeps answering, and show the layer once it is complete.
+        def step(done: int) -> None:
+            if self._generation.get(name) != generation:
+                return  # a newer version of this layer was asked for meanwhile
+            self._build(spans[done:done + CHUNK], previous, selections)
+            if done + CHUNK < len(spans):
+                QTimer.singleShot(0, lambda: step(done + CHUNK))
+            else:
+                self._selections[name] = selections
+                self._apply_layers()
+
+        step(0)
+
+    def _build(self, spans: Sequence[Span], previous: dict, selections: list[QTextEdit.ExtraSelection]) -> None:
         doc = self.editor.document()
-        selections = []
         for start, end, fmt in spans:
             reused = next((sel for old_fmt, sel in previous.get((start, end), ()) if old_fmt == fmt), None)
             if reused is not None:
@@ -145,10 +169,9 @@ class DocumentPane(QFrame):
             sel.cursor = cursor
             sel.format = fmt
             selections.append(sel)
-        self._selections[name] = selections
-        self._apply_layers()
 
     def clear_layer(self, name: str) -> None:
+        self._generation[name] = self._generation.get(name, 0) + 1  # stops a layer still being built
         if self.layers.pop(name, None) is not None:
             self._selections.pop(name, None)
             self._apply_layers()

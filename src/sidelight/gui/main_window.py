@@ -361,9 +361,9 @@ class MainWindow(QMainWindow):
 
     def _step_claim(self, step: int) -> None:
         """Walk the claims the panel's filter shows (e.g. every conflicting one) from the keyboard."""
-        claims = self.claims_panel.list
-        if claims.count():
-            claims.setCurrentRow((claims.currentRow() + step) % claims.count())
+        panel = self.claims_panel
+        if panel.count():
+            panel.set_current_row((panel.current_row() + step) % panel.count())
 
     def realign(self) -> None:
         if self.workspace is not None:
