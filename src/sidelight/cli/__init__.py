@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from sidelight import __version__
 from sidelight.core.errors import SidelightError
+from sidelight.core.labels import plural as plural  # re-exported for the command modules
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {}
@@ -24,11 +25,6 @@ def command(name: str, help: str, configure: Callable[[argparse.ArgumentParser],
         return handler
 
     return register
-
-
-def plural(count: int, word: str) -> str:
-    """ "1 file", "3 files": a count with its noun, for messages."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 EXIT_STATUS = (

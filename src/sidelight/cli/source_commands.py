@@ -87,7 +87,7 @@ def import_sources(args: argparse.Namespace) -> int:
             repaired = len(source.meta.cleaning.get("repaired", []))
             note = guess_note_in(source.meta.cleaning.get("notes", []))
             print(f"imported {path} as {source.id} ({source.outlet}, {source.published}; "
-                  f"{removed} lines removed, {repaired} spaces repaired)" + (f"; {note}" if note else ""))
+                  f"{plural(removed, 'line')} removed, {plural(repaired, 'space')} repaired)" + (f"; {note}" if note else ""))
         for problem in report.refused:
             failed += 1
             hint = " (--allow-duplicate imports it again)" if isinstance(problem, DuplicateImport) else ""

@@ -48,3 +48,8 @@ def short_labels(items: Iterable[Labelled], title_width: int = 32) -> dict[str, 
         else:
             labels[item.id] = item.outlet
     return labels
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 file', '2 files' ('1 fact', '3 facts'); *many* for irregular plurals."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

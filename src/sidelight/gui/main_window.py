@@ -26,6 +26,7 @@ from sidelight import __version__
 from sidelight.core.commands import Command, CommandStack
 from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
+from sidelight.core.labels import plural
 from sidelight.core.workspace import ImportReport, Workspace
 from sidelight.gui.actions import build_actions
 from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
             # A workspace object of the task's own, so the window's is only touched on its thread.
             return Workspace.open(root).import_files(files, progress=progress)
 
-        self.runner.start(f"Importing {len(files)} file(s)", work, self._imported, self._import_failed)
+        self.runner.start(f"Importing {plural(len(files), 'file')}", work, self._imported, self._import_failed)
 
     def _imported(self, report: ImportReport) -> None:
         assert self.workspace is not None
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
 
     def show_problems(self, problems: list[str], title: str = "Some files could not be read") -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title,
-                          f"{len(problems)} problem(s); everything else is open and usable.", parent=self)
+                          f"{plural(len(problems), 'problem')}; everything else is open and usable.", parent=self)
         box.setObjectName("problems-message")
         box.setDetailedText("\n".join(problems))
         box.setInformativeText(problems[0])

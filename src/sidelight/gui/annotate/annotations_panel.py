@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.annotations import Link, SpanAnnotation
+from sidelight.core.labels import plural
 from sidelight.gui.annotate.code_picker import swatch
 from sidelight.gui.annotate.controller import AnnotationController
 
@@ -97,8 +98,8 @@ class AnnotationsPanel(QWidget):
         for record in orphans:
             if isinstance(record, SpanAnnotation):
                 self._add(record, orphan=True)
-        self.header.setText(f"<b>{session.reviewer}</b>: {len(spans)} annotation(s) in the open documents"
-                            + (f", <span style='color:#D55E00'>{len(orphans)} orphan(s)</span>" if orphans else "")
+        self.header.setText(f"<b>{session.reviewer}</b>: {plural(len(spans), 'annotation')} in the open documents"
+                            + (f", <span style='color:#D55E00'>{plural(len(orphans), 'orphan')}</span>" if orphans else "")
                             + (f"; <i>{self.controller.colleague}</i> (read-only): {colleague_count}"
                                if self.controller.colleague else ""))
 

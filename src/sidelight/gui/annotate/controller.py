@@ -19,6 +19,7 @@ from sidelight.core import events
 from sidelight.core.annotation_session import AnnotationSession
 from sidelight.core.annotations import RELATIONS, SpanAnnotation
 from sidelight.core.errors import SidelightError
+from sidelight.core.labels import plural
 from sidelight.core.settings import load_settings
 from sidelight.core.workspace import Workspace
 from sidelight.gui.annotate.code_picker import CodePicker
@@ -119,7 +120,7 @@ class AnnotationController(QObject):
         self._watch()  # (problems found while loading are reported by the workspace check)
         orphans = self.session.orphans()
         if orphans:
-            self.message.emit(f"{len(orphans)} annotation(s) could not be placed on the edited texts: "
+            self.message.emit(f"{plural(len(orphans), 'annotation')} could not be placed on the edited texts: "
                               "see Orphans in the Annotations panel.")
         self.repaint()
         self.changed.emit()
@@ -155,7 +156,7 @@ class AnnotationController(QObject):
         elif event.kind == events.REANCHORED:
             self.message.emit(f"{event.source_id}: text changed since annotating; {event.message}")
         elif event.kind == events.SAVED:
-            self.message.emit(f"Saved {len(event.message.splitlines())} file(s)")
+            self.message.emit(f"Saved {plural(len(event.message.splitlines()), 'file')}")
 
     # -- saving and changes on disk ----------------------------------------------------------
     def save(self) -> None:

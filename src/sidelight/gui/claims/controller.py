@@ -18,6 +18,7 @@ from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections,
 from sidelight.core.alignment.cache import CACHE_DIR
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
+from sidelight.core.labels import plural
 from sidelight.core.sources import Source
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label
@@ -154,7 +155,7 @@ class ClaimsController(QObject):
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
             lines.append(f"<b>{escape(doc_label(self.alignment, other.document))}</b>: {escape(text)}")
         if group.conflicts:
-            lines.append(f"<i>{len(group.conflicts)} conflicting fact(s): click to compare</i>")
+            lines.append(f"<i>{plural(len(group.conflicts), 'conflicting fact')}: click to compare</i>")
         return "<br>".join(lines)
 
     def _clicked(self, pane: DocumentPane, offset: int) -> None:

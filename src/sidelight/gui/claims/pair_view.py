@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from sidelight.core.alignment import Alignment, UnitComparison
+from sidelight.core.labels import plural
 from sidelight.gui.claims.labels import doc_label, unit_doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS
 
@@ -101,7 +102,7 @@ class PairView(QWidget):
         group = alignment.group_of(unit_id)
         outlet = unit_doc_label(alignment, unit_id)
         counterparts = alignment.counterparts(unit_id)
-        self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {len(counterparts)} counterpart(s)")
+        self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {plural(len(counterparts), 'counterpart')}")
         parts = [f"<p><b>{escape(outlet)}</b>: {escape(unit.text)}</p>"]
         if not counterparts:
             others = [d for d in alignment.documents if d.id != unit.document]
