@@ -98,3 +98,11 @@ def test_folder_without_sources_is_not_a_workspace(tmp_path):
 def test_unknown_id_names_the_known_ones():
     with pytest.raises(SidelightError, match="known: "):
         Workspace.open(REPO).get("no-such-article")
+
+
+def test_a_title_slugs_cannot_spell_takes_the_file_name(tmp_path):
+    article = tmp_path / "zhong-yue-guanxi-2023.txt"
+    article.write_text("中越关系迈上新台阶\n\n双方同意深化合作。\n", encoding="utf-8")
+    source = Workspace.create(tmp_path / "ws").import_file(article)
+    assert source.id == "zhong-yue-guanxi-2023"
+    assert source.title == "中越关系迈上新台阶"

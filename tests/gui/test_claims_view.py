@@ -174,3 +174,13 @@ def test_claims_list_follows_a_claim_clicked_in_the_text(window):
     pane.clicked.emit(_offset(window, GT, TRADE_GT))
     group = window.claims.alignment.group_of(window.claims.selected)
     assert window.claims_panel.current_group_id() == group.id
+
+
+def test_opening_another_workspace_clears_the_comparison(window, tmp_path):
+    window.claims.select_unit(window.claims.alignment.units_of(GT)[0].id)
+    assert window.pair_view.unit_id is not None
+    from sidelight.core.workspace import Workspace
+
+    window.set_workspace(Workspace.create(tmp_path / "empty"))
+    assert window.pair_view.unit_id is None
+    assert "Click a highlighted claim" in window.pair_view.title.text()

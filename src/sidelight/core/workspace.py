@@ -142,7 +142,9 @@ class Workspace:
         title = given.get("title") or metadata.title_of(first)
         extra = {k: v for k, v in found.items() if k in ("section", "publication", "contributors")}
         return SourceMeta(
-            id=self._free_id(metadata.slugify(title)),
+            # A title in a script slugs cannot spell (Chinese, say) leaves the file's name to go by.
+            id=self._free_id(metadata.slugify(title) if metadata.slugify(title) != "source"
+                             else metadata.slugify(path.stem)),
             title=title,
             outlet=outlet or given.get("outlet") or metadata.guess_outlet(cleaned.text, found),
             author=given.get("author") or metadata.guess_author(cleaned.text, found),

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
     def set_workspace(self, workspace: Workspace) -> None:
         if self.workspace is not None:
             self.memory.save_workspace(self)
+            self.pair_view.clear()  # nothing of the previous workspace stays on screen
         self.workspace = workspace
         self.setWindowTitle(f"{workspace.root.name} — Sidelight")
         shown = self.memory.shown(workspace.root) or [s.id for s in workspace.sources[:2]]
@@ -162,7 +163,10 @@ class MainWindow(QMainWindow):
             self.open_workspace(folder)
 
     def new_workspace_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "New Workspace: choose an empty folder")
+        # A save dialog, because the folder usually does not exist yet: the researcher names it.
+        folder, _filter = QFileDialog.getSaveFileName(
+            self, "New Workspace: name the new folder", str(Path.home() / "new-workspace"), "Workspace folder (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
         if not folder:
             return
         try:

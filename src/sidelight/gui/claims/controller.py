@@ -79,6 +79,7 @@ class ClaimsController(QObject):
             return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
                          cache_dir=root / CACHE_DIR)
 
+        self.panel.summary.setText(f"Aligning the claims of {len(sources)} documents…")
         self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)
 
     def _done(self, alignment: Alignment) -> None:

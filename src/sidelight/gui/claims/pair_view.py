@@ -123,6 +123,7 @@ class PairView(QWidget):
 
     def clear(self) -> None:
         self.unit_id = None
+        self.title.setText("Click a highlighted claim in any document to compare it with its counterparts.")
         self.browser.clear()
         self.link_button.setEnabled(False)
 
