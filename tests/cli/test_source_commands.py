@@ -110,3 +110,12 @@ def test_missing_workspace_is_a_message_not_a_traceback(tmp_path, capsys):
 def test_show_unknown_id(capsys):
     assert main(["show", "no-such-id", str(REPO)]) == 2
     assert "no source with id 'no-such-id'" in capsys.readouterr().err
+
+
+def test_import_warns_when_cleaning_removed_most_of_the_text(tmp_path, capsys):
+    paragraph = "The same long paragraph about trade between the two countries, repeated by the scraper."
+    article = tmp_path / "repeated.txt"
+    article.write_text("Title\n\n" + "\n\n".join([paragraph] * 20) + "\n", encoding="utf-8")
+    assert main(["import", "-w", str(tmp_path / "ws"), str(article)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: cleaning removed 9" in err and "repeated.txt" in err

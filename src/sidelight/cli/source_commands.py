@@ -88,6 +88,9 @@ def import_sources(args: argparse.Namespace) -> int:
             note = guess_note_in(source.meta.cleaning.get("notes", []))
             print(f"imported {path} as {source.id} ({source.outlet}, {source.published}; "
                   f"{plural(removed, 'line')} removed, {plural(repaired, 'space')} repaired)" + (f"; {note}" if note else ""))
+            if source.share_removed() > 0.5:
+                print(f"warning: cleaning removed {source.share_removed():.0%} of {path}'s text; "
+                      f"check it with the window's File → What Cleaning Removed…", file=sys.stderr)
         for problem in report.refused:
             failed += 1
             hint = " (--allow-duplicate imports it again)" if isinstance(problem, DuplicateImport) else ""

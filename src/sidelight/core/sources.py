@@ -94,6 +94,11 @@ class Source:
             "content_hash": m.content_hash, "imported": m.imported, "characters": len(self.text),
         }
 
+    def share_removed(self) -> float:
+        """How much of the original's lines cleaning dropped (0..1), to warn when it was most."""
+        removed = sum(len(str(c.get("text", ""))) for c in self.meta.cleaning.get("removed", []))
+        return removed / (removed + len(self.text)) if removed else 0.0
+
     def cleaning_report(self) -> str:
         """What import removed from and repaired in the original, one line per change."""
         m, clean = self.meta, self.meta.cleaning

@@ -219,8 +219,11 @@ class MainWindow(QMainWindow):
         names = ", ".join(s.title for s in report.imported)
         if report.imported:
             self.statusBar().showMessage(f"Imported {len(report.imported)}: {names}", 10000)
-        if report.refused:
-            self.show_problems([str(e) for e in report.refused], title="Some files were not imported")
+        heavy = [f"{s.folder / 'source.yaml'}: cleaning removed {s.share_removed():.0%} of the text "
+                 "(see File → What Cleaning Removed…)" for s in report.imported if s.share_removed() > 0.5]
+        if report.refused or heavy:
+            self.show_problems([str(e) for e in report.refused] + heavy,
+                               title="Some files were not imported" if report.refused else "Check these imports")
 
     def _import_failed(self, error: SidelightError) -> None:
         self.show_error("Import failed", error)
