@@ -13,19 +13,14 @@ from sidelight.gui.annotate.codebook_dialog import CodebookDialog
 from sidelight.gui.app import create_window
 from sidelight.gui.main_window import MainWindow
 from tests.conftest import REVIEWER
+from tests.gui.conftest import CRA, GT, open_window
 
-GT = "china-vietnam-reach-consensus-on"
-CRA = "a-new-day-for-china-vietnam-relations"
 PHRASE = "China is Vietnam's largest trading partner"
 
 
 @pytest.fixture
 def window(qtbot, sample_copy) -> MainWindow:
-    win = create_window(str(sample_copy))
-    qtbot.addWidget(win)
-    win.show()
-    win.doc_model.set_shown([GT, CRA])
-    return win
+    return open_window(qtbot, sample_copy, [GT, CRA])
 
 
 def select(window: MainWindow, doc: str, phrase: str) -> tuple[int, int]:

@@ -6,21 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
-from sidelight.gui.app import create_window
 from sidelight.gui.main_window import MainWindow
+from tests.gui.conftest import CRA, GT, open_window
 
-GT = "china-vietnam-reach-consensus-on"  # Global Times, 2023-12-01
-CRA = "a-new-day-for-china-vietnam-relations"  # China Report ASEAN
 TRADE_GT = "China is Vietnam's largest trading partner"
 TRADE_CRA = "China has been Vietnam’s largest trading partner"
 
 
 @pytest.fixture
 def window(qtbot, sample_copy) -> MainWindow:
-    win = create_window(str(sample_copy))
-    qtbot.addWidget(win)
-    win.show()
-    win.doc_model.set_shown([GT, CRA])
+    win = open_window(qtbot, sample_copy, [GT, CRA])
     qtbot.waitUntil(lambda: win.claims.alignment is not None
                     and {d.id for d in win.claims.alignment.documents} == {GT, CRA}, timeout=30_000)
     return win
