@@ -346,3 +346,10 @@ def test_a_colleagues_annotations_show_beside_mine_read_only(window, qtbot, monk
     assert panel.selected_ids() == [window.annotations.session.spans(GT)[0].id]  # only mine are editable
     span = next(iter(theirs.spans.values()))
     assert "bao" in window.annotations.tooltip(GT, span.start)
+
+
+def test_enter_can_never_press_the_panels_delete_button(window):
+    from PySide6.QtWidgets import QPushButton
+
+    for button in window.annotations_panel.findChildren(QPushButton):
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus and not button.autoDefault()

@@ -247,3 +247,27 @@ def test_cleaning_dialog_shows_any_source(window, qtbot):
     dialog.chooser.setCurrentIndex(cgtn)
     assert "cookie-banner" in dialog.text.toPlainText()
     assert dialog.chooser.count() == 5
+
+
+def test_open_documents_are_remembered_without_a_clean_quit(qtbot, sample_copy):
+    first = create_window(str(sample_copy))
+    qtbot.addWidget(first)
+    chosen = [s.id for s in first.doc_model.sources[:4]]
+    first.doc_model.set_shown(chosen)
+    # no close(): as if the program had been killed
+    second = create_window(str(sample_copy))
+    qtbot.addWidget(second)
+    assert [p.source.id for p in second.view.panes] == chosen
+
+
+def test_tab_leaves_the_document_list_and_the_stance_field(window):
+    assert not window.doc_list.tabKeyNavigation()
+    stances = window.document_panel.inputs.get("stances")
+    assert stances is not None and stances.tabChangesFocus()
+    assert window.document_panel.note.tabChangesFocus()
+
+
+def test_escape_from_find_returns_to_the_text(window, qtbot):
+    window.actions_by_id["find"].trigger()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() in (None, window.view.panes[0].editor) or window.view.panes[0].editor.hasFocus()

@@ -82,6 +82,7 @@ class DocumentListView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
+        self.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()

@@ -72,6 +72,8 @@ class FindBar(QWidget):
         self.hide()
         for pane in self.view.panes:
             pane.clear_layer(LAYER)
+        if self.view.panes:  # back to reading, not to whatever widget Qt picks next
+            self.view.panes[0].editor.setFocus()
         self.closed.emit()
 
     def search(self) -> None:

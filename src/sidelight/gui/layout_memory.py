@@ -67,6 +67,7 @@ class LayoutMemory:
         root = window.workspace.root
         self.settings.setValue(self._key(root, "shown"), window.doc_model.shown)
         self.settings.setValue(self._key(root, "splitter"), window.view.splitter.saveState())
+        self.settings.sync()
 
     # -- recent workspaces -----------------------------------------------------------------
     def recent(self) -> list[str]:

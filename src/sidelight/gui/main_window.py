@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         by_id = {s.id: s for s in self.workspace.sources}
         sources = [by_id[i] for i in ids if i in by_id]
         self.view.show_sources(sources)
+        self.memory.save_workspace(self)  # kept even if the program is killed
         self.claims.request(self.workspace.root, sources)
 
     # -- import ----------------------------------------------------------------------------

@@ -45,6 +45,10 @@ class AnnotationsPanel(QWidget):
         place.setToolTip("Place the chosen orphan on the passage selected in its document")
         buttons = QHBoxLayout()
         for button in (edit, delete, place):
+            # Mouse only: Enter typed into the wrong place must never delete (Ctrl+Del and
+            # Ctrl+Shift+E do these from the keyboard).
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

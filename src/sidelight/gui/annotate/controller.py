@@ -44,7 +44,7 @@ def span_format(colour: str) -> QTextCharFormat:
     """Translucent code colour plus an underline: overlapping spans darken and stay separable."""
     fmt = QTextCharFormat()
     background = QColor(colour)
-    background.setAlpha(75)
+    background.setAlpha(120)  # stronger than the claim tints beneath
     fmt.setBackground(background)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(QColor(colour))
@@ -349,6 +349,7 @@ class AnnotationController(QObject):
         session = self._ready()
         if session is not None and record_ids:
             self._call(lambda: session.delete(record_ids))
+            self.message.emit(f"Deleted {plural(len(record_ids), 'annotation')}: Ctrl+Z brings them back")
 
     def place_orphan(self, annotation_id: str) -> None:
         session, found = self._ready(), self.focused_selection()

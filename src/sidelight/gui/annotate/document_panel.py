@@ -85,6 +85,7 @@ class DocumentPanel(QWidget):
                 widget: QWidget = box
             elif spec.kind == "stances":
                 widget = QPlainTextEdit()
+                widget.setTabChangesFocus(True)
                 widget.setPlaceholderText(f"one per line: actor: {' / '.join(spec.choices)}")
                 widget.setFixedHeight(70)
             else:
@@ -102,6 +103,7 @@ class DocumentPanel(QWidget):
             self.axis_inputs[axis.id] = box
             self.form.addRow(axis.name, box)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
         self.form.addRow("Note", self.note)
 
