@@ -353,3 +353,11 @@ def test_enter_can_never_press_the_panels_delete_button(window):
 
     for button in window.annotations_panel.findChildren(QPushButton):
         assert button.focusPolicy() == Qt.FocusPolicy.NoFocus and not button.autoDefault()
+
+
+def test_a_codebook_broken_on_disk_is_reported_not_reloaded(window, qtbot, sample_copy):
+    reported = []
+    window.annotations.problems.connect(reported.append)
+    (sample_copy / "codebook.yaml").write_text("schema: 1\ngroups: [unclosed\n", encoding="utf-8")
+    window.annotations.check_disk()
+    assert reported and "codebook.yaml" in reported[0][0] and "malformed YAML" in reported[0][0]

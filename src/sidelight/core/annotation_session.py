@@ -208,6 +208,10 @@ class AnnotationSession(events.Observable):
     def orphans(self, source_id: str | None = None) -> list[SpanAnnotation | Link]:
         return self.annotations.orphan_records(source_id)
 
+    def blocked(self, key: str) -> SidelightError | None:
+        """Why the file of *key* (a source id or "codebook") cannot be edited now, if it cannot."""
+        return self._blocked.get(key)
+
     def is_orphan(self, record_id: str) -> bool:
         return record_id in self.annotations.orphans
 

@@ -173,8 +173,11 @@ class AnnotationController(QObject):
         if self.session is None:
             return
         for key in self.session.check_disk():
+            problem = self.session.blocked(key)
             if key in self.session.conflicts:
                 self.resolve(key)
+            elif problem is not None:
+                self.problems.emit([f"{problem} (it changed on disk; edits to it wait until it is fixed)"])
             else:
                 self.message.emit(f"Reloaded {key}: it changed on disk")
         self._watch()
