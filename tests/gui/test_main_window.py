@@ -268,6 +268,10 @@ def test_tab_leaves_the_document_list_and_the_stance_field(window):
 
 
 def test_escape_from_find_returns_to_the_text(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     window.actions_by_id["find"].trigger()
+    qtbot.waitUntil(window.find_bar.field.hasFocus, timeout=5_000)
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
-    assert QApplication.focusWidget() in (None, window.view.panes[0].editor) or window.view.panes[0].editor.hasFocus()
+    assert window.find_bar.isHidden()
+    qtbot.waitUntil(window.view.panes[0].editor.hasFocus, timeout=5_000)
