@@ -80,11 +80,6 @@ class Source:
     def published(self) -> str:
         return self.meta.published
 
-    @property
-    def label(self) -> str:
-        """Short name for headers and legends: the outlet, or the title when it is unknown."""
-        return self.meta.outlet if self.meta.outlet != UNKNOWN else self.meta.title[:40]
-
     def summary(self) -> dict[str, str | int]:
         """The metadata ``sidelight list --format json`` prints; the length is a number."""
         m = self.meta

@@ -74,10 +74,6 @@ class Workspace:
     def sources_dir(self) -> Path:
         return self.root / SOURCES
 
-    @property
-    def annotations_dir(self) -> Path:
-        return self.root / ANNOTATIONS
-
     def reload(self) -> None:
         self.sources, self.problems = [], []
         for folder in sorted(p for p in self.sources_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):

@@ -47,7 +47,7 @@ class DocumentPane(QFrame):
         self.editor.setMinimumWidth(180)
         self.editor.setPlainText(source.text)
         self.editor.document().setDocumentMargin(10)
-        self.editor.setAccessibleName(f"Text of {source.label}")
+        self.editor.setAccessibleName(f"Text of {source.outlet}: {source.title}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 MONTHS = ("january february march april may june july august september october november december").split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -98,9 +97,6 @@ class Facts:
     organisation: tuple[Fact, ...] = ()
     attribution: tuple[Fact, ...] = ()
     hedging: tuple[Fact, ...] = ()
-
-    def numbers_for_evidence(self) -> set[str]:
-        return {f.text for f in (*self.money, *self.percent, *self.number, *self.date)}
 
     def entities_for_evidence(self) -> dict[str, str]:
         return {str(f.key): f.text for f in (*self.person, *self.place, *self.organisation)}

@@ -127,10 +127,6 @@ class Alignment:
             score=found.score if found else None,
         )
 
-    def conflicts_between(self, unit_ids: Sequence[str]) -> tuple[Conflict, ...]:
-        units = [self.unit(u) for u in unit_ids]
-        return divergence.conflicts(units, [_facts(u.text) for u in units])
-
     # -- filtering and summaries -------------------------------------------------------------
     def filter_groups(
         self,

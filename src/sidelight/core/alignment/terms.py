@@ -119,18 +119,3 @@ def _cjk_bigrams(token: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Words that carry meaning (stop words and single letters dropped), lower-cased, in order."""
     return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or not w.isascii())]
-
-
-def content_terms(text: str) -> list[str]:
-    """Terms that carry meaning, in order, for vectors and evidence."""
-    return [term_of(w) for w in content_words(text)]
-
-
-def surface_forms(text: str) -> dict[str, str]:
-    """Map each content term of ``text`` to the first word that produced it (for evidence)."""
-    forms: dict[str, str] = {}
-    for w in words(text):
-        if w in STOP_WORDS:
-            continue
-        forms.setdefault(term_of(w), w)
-    return forms

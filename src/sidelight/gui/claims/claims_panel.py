@@ -233,9 +233,6 @@ class ClaimsPanel(QWidget):
         index = self.list.currentIndex()
         return self.list_model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
 
-    def row_text(self, row: int) -> str:
-        return self.list_model.data(self.list_model.index(row)) or ""
-
     def follow(self, group_id: str) -> None:
         """Mark *group_id* as the current row (a claim clicked in the text), without echoing."""
         row = self.list_model.row_of(group_id)
