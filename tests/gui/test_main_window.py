@@ -275,3 +275,11 @@ def test_escape_from_find_returns_to_the_text(window, qtbot):
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     assert window.find_bar.isHidden()
     qtbot.waitUntil(window.view.panes[0].editor.hasFocus, timeout=5_000)
+
+
+def test_a_new_workspace_says_how_to_add_documents(window, tmp_path):
+    from sidelight.core.workspace import Workspace
+
+    window.set_workspace(Workspace.create(tmp_path / "new-study"))
+    assert "Import Articles" in window.view.empty.text()
+    assert window.view.currentWidget() is window.view.empty

@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
             return
         by_id = {s.id: s for s in self.workspace.sources}
         sources = [by_id[i] for i in ids if i in by_id]
+        self.view.empty.setText(
+            "Tick two or more documents in the list to read them side by side." if by_id else
+            "No documents yet: File → Import Articles… (Ctrl+I), or drop article files on this window.")
         self.view.show_sources(sources)
         self.memory.save_workspace(self)  # kept even if the program is killed
         self.claims.request(self.workspace.root, sources)
