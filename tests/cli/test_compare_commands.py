@@ -118,3 +118,21 @@ def test_eval_with_a_gold_set_for_other_sources_names_them(tmp_path, capsys, sam
     gold.write_text("schema: 1\ngroups:\n  - units:\n      - {source: elsewhere, quote: x}\n", encoding="utf-8")
     assert main(["eval", str(sample_copy), "--gold", str(gold)]) == 2
     assert f"the gold set ({gold}) names sources this workspace lacks: elsewhere" in capsys.readouterr().err
+
+
+def test_eval_with_two_gold_sets_prints_their_agreement_and_the_consensus(tmp_path, capsys):
+    from sidelight.core.alignment.evaluation import default_gold_path
+    from sidelight.io import yaml_store
+
+    # A second annotator who kept only the first claim group of the shipped gold set.
+    data = yaml_store.load_file(default_gold_path())
+    data["groups"] = data["groups"][:1]
+    data["near_misses"], data["ambiguous"] = [], []
+    second = tmp_path / "second.yaml"
+    yaml_store.dump_file(second, data)
+    assert main(["eval", str(REPO), "--gold", str(default_gold_path()), "--gold", str(second)]) == 0
+    out = capsys.readouterr().out
+    assert "agreement seed_claims.yaml / second.yaml: required links: 50 and 3, 3 in both" in out
+    assert out.count("[consensus] aligner:") == 1 and out.count("links P") == 6
+    consensus_line = next(line for line in out.splitlines() if line.startswith("[consensus] aligner:"))
+    assert "3 required" in consensus_line

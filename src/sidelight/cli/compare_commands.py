@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import itertools
 import json
 import sys
 import tempfile
@@ -183,7 +184,10 @@ def render_html(result) -> str:
 
 def _configure_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("workspace", nargs="?", default=".", help="workspace holding the gold set's sources (default: .)")
-    p.add_argument("--gold", help="gold set YAML (default: benchmarks/gold/seed_claims.yaml of this source tree)")
+    p.add_argument("--gold", action="append", metavar="PATH",
+                   help="gold set YAML (default: benchmarks/gold/seed_claims.yaml of this source tree); "
+                        "give it twice or more for several annotators: their agreement and their consensus "
+                        "are scored too")
     _embedding_options(p)
 
 
@@ -191,20 +195,30 @@ def _configure_eval(p: argparse.ArgumentParser) -> None:
 def evaluate_alignment(args: argparse.Namespace) -> int:
     from sidelight.core.alignment import align
     from sidelight.core.alignment.baseline import baseline_groups
-    from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold
+    from sidelight.core.alignment.evaluation import agreement, consensus, default_gold_path, evaluate, judge, load_gold
 
-    gold_path = Path(args.gold or default_gold_path())
-    gold = load_gold(gold_path)
+    gold_paths = [Path(p) for p in args.gold] if args.gold else [default_gold_path()]
+    golds = [load_gold(p) for p in gold_paths]
     ws = Workspace.open(args.workspace) if is_workspace(args.workspace) else None
     if ws is None:
         raise SidelightError(args.workspace, "not a Sidelight workspace")
-    _check_gold_fits(gold.sources, ws, gold_path, default=args.gold is None)
-    sources = [ws.get(s) for s in sorted(gold.sources)]
+    for path, gold in zip(gold_paths, golds):
+        _check_gold_fits(gold.sources, ws, path, default=not args.gold)
+    sources = [ws.get(s) for s in sorted(set().union(*(g.sources for g in golds)))]
     texts = {s.id: s.text for s in sources}
     result = align(sources, use_embeddings=args.use_embeddings)
+    judgements = [judge(g, result.units, texts) for g in golds]
+    named = list(zip((p.name for p in gold_paths), judgements))
     print(f"scored by: {result.method}")
-    print(f"aligner:  {evaluate(gold, result.units, [g.units for g in result.groups], texts).line()}")
-    print(f"baseline: {evaluate(gold, result.units, baseline_groups(result.units), texts).line()}")
+    if len(golds) > 1:
+        for (name_a, a), (name_b, b) in itertools.combinations(named, 2):
+            print(f"agreement {name_a} / {name_b}: {agreement(a, b, result.units).line()}")
+        named.append(("consensus", consensus(judgements)))
+    groups = [g.units for g in result.groups]
+    for name, truth in named:
+        prefix = f"[{name}] " if len(named) > 1 else ""
+        print(f"{prefix}aligner:  {evaluate(truth, result.units, groups, texts).line()}")
+        print(f"{prefix}baseline: {evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")
     return 0
 
 

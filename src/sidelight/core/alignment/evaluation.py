@@ -100,19 +100,26 @@ def restrict(gold: Gold, sources: Collection[str]) -> Gold:
                 near_misses=both(gold.near_misses), ambiguous=both(gold.ambiguous))
 
 
-def evaluate(
-    gold: Gold,
-    units: Sequence[Unit],
-    groups: Sequence[Sequence[str]],
-    texts: Mapping[str, str],
-    focus: Collection[str] | None = None,
-) -> Scores:
-    """Score predicted ``groups`` (lists of unit ids) over ``units`` of the documents in ``texts``.
+@dataclass(frozen=True)
+class Judgement:
+    """A gold set resolved to the units of one segmentation: what scoring needs.
 
-    ``focus``: score only the pairs with at least one unit in these documents, and only their
-    units for unique claims; with thresholds chosen on the other documents' pairs this gives
-    held-out figures from the same alignment.
+    ``required``: pairs that must be linked; ``allowed``: pairs that may be (required ones
+    included); ``near``: look-alike pairs that must not; ``ambiguous``: pairs scored neither
+    way; ``linked``: units some claim group holds (so not unique); ``undecided``: units left
+    out of unique-claim scoring.
     """
+
+    required: frozenset[Pair]
+    allowed: frozenset[Pair]
+    near: frozenset[Pair]
+    ambiguous: frozenset[Pair]
+    linked: frozenset[str]
+    undecided: frozenset[str]
+
+
+def judge(gold: Gold, units: Sequence[Unit], texts: Mapping[str, str]) -> Judgement:
+    """Find each of the gold set's quotes among ``units`` and return its pairs as unit ids."""
     by_doc: dict[str, list[Unit]] = {}
     for u in units:
         by_doc.setdefault(u.document, []).append(u)
@@ -132,17 +139,108 @@ def evaluate(
 
     required: set[Pair] = set()
     allowed: set[Pair] = set()
-    linked_in_gold: set[str] = set()
+    linked: set[str] = set()
     for members, extra in zip(gold.groups, gold.also):
         ids = [find(r) for r in members]
         extra_ids = [find(r) for r in extra]
         required |= cross_pairs(ids)
         allowed |= cross_pairs(ids + extra_ids)
-        linked_in_gold.update(ids + extra_ids)
+        linked.update(ids + extra_ids)
     ambiguous = {frozenset((find(a), find(b))) for a, b in gold.ambiguous}
-    ambiguous_units = {u for p in ambiguous for u in p}
     near = {frozenset((find(a), find(b))) for a, b in gold.near_misses}
+    return Judgement(frozenset(required), frozenset(allowed), frozenset(near), frozenset(ambiguous),
+                     frozenset(linked), frozenset(u for p in ambiguous for u in p))
 
+
+def consensus(judgements: Sequence[Judgement]) -> Judgement:
+    """What all annotators agree on; whatever they judged differently is scored neither way.
+
+    A pair is required when every annotator requires it and allowed when every annotator
+    allows it; a pair some allow and others do not is ambiguous, as is any pair one of them
+    marked so. Near misses are the pairs some annotator lists as one and none allows. A unit
+    counts as linked when every annotator links it, and is left out of unique-claim scoring
+    when they disagree on that. The rule is fixed in advance, not chosen per pair, so the
+    consensus does not lean toward any aligner's output.
+    """
+    if not judgements:
+        raise ValueError("consensus of no judgements")
+    every = lambda sets: frozenset.intersection(*sets)  # noqa: E731
+    some = lambda sets: frozenset.union(*sets)  # noqa: E731
+    allowed_by_all = every([j.allowed for j in judgements])
+    ambiguous = some([j.ambiguous for j in judgements]) | (some([j.allowed for j in judgements]) - allowed_by_all)
+    linked_by_all = every([j.linked for j in judgements])
+    return Judgement(
+        required=every([j.required for j in judgements]) - ambiguous,
+        allowed=allowed_by_all - ambiguous,
+        near=some([j.near for j in judgements]) - some([j.allowed for j in judgements]) - ambiguous,
+        ambiguous=ambiguous,
+        linked=linked_by_all,
+        undecided=some([j.undecided for j in judgements]) | (some([j.linked for j in judgements]) - linked_by_all),
+    )
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far two annotators' gold sets agree, the ceiling any aligner is judged against."""
+
+    links_both: int  # pairs both require
+    links_first: int  # pairs the first requires
+    links_second: int  # pairs the second requires
+    links_allowed_both: int  # required by one and allowed (required or optional) by the other
+    unique_alpha: float  # Krippendorff's alpha, nominal, over units: unique or not
+
+    @property
+    def link_f1(self) -> float:
+        total = self.links_first + self.links_second
+        return 2 * self.links_both / total if total else 1.0
+
+    @property
+    def lenient_link_f1(self) -> float:
+        total = self.links_first + self.links_second
+        return self.links_allowed_both / total if total else 1.0
+
+    def line(self) -> str:
+        return (f"required links: {self.links_first} and {self.links_second}, {self.links_both} in both "
+                f"(F1 {self.link_f1:.2f}; {self.lenient_link_f1:.2f} counting the other's optional links); "
+                f"unique claims: Krippendorff's alpha {self.unique_alpha:.2f}")
+
+
+def agreement(first: Judgement, second: Judgement, units: Sequence[Unit]) -> Agreement:
+    import krippendorff
+    import numpy as np
+
+    ids = [u.id for u in units if u.id not in first.undecided | second.undecided]
+    ratings = np.array([[0.0 if u in j.linked else 1.0 for u in ids] for j in (first, second)])
+    alpha = float(krippendorff.alpha(reliability_data=ratings, level_of_measurement="nominal")) if ids else 1.0
+    return Agreement(
+        links_both=len(first.required & second.required),
+        links_first=len(first.required),
+        links_second=len(second.required),
+        links_allowed_both=len(first.required & second.allowed) + len(second.required & first.allowed),
+        unique_alpha=alpha,
+    )
+
+
+def evaluate(
+    gold: Gold | Judgement,
+    units: Sequence[Unit],
+    groups: Sequence[Sequence[str]],
+    texts: Mapping[str, str],
+    focus: Collection[str] | None = None,
+) -> Scores:
+    """Score predicted ``groups`` (lists of unit ids) over ``units`` of the documents in ``texts``.
+
+    ``focus``: score only the pairs with at least one unit in these documents, and only their
+    units for unique claims; with thresholds chosen on the other documents' pairs this gives
+    held-out figures from the same alignment.
+    """
+    truth = judge(gold, units, texts) if isinstance(gold, Gold) else gold
+    document_of = {u.id: u.document for u in units}
+
+    def cross_pairs(ids: Sequence[str]) -> set[Pair]:
+        return {frozenset((a, b)) for a, b in combinations(dict.fromkeys(ids), 2) if document_of[a] != document_of[b]}
+
+    required, allowed, near = set(truth.required), set(truth.allowed), set(truth.near)
     predicted: set[Pair] = set()
     single_document: set[str] = set()
     for group in groups:
@@ -159,11 +257,11 @@ def evaluate(
         predicted = {p for p in predicted if touches(p)}
         near = {p for p in near if touches(p)}
         single_document = {u for u in single_document if document_of[u] in focus}
-    scored = predicted - ambiguous
+    scored = predicted - truth.ambiguous
     correct = scored & allowed
     gold_unique = {u.id for u in units if u.document in texts and (focus is None or u.document in focus)}
-    gold_unique -= linked_in_gold | ambiguous_units
-    predicted_unique = single_document - ambiguous_units
+    gold_unique -= truth.linked | truth.undecided
+    predicted_unique = single_document - truth.undecided
     return Scores(
         link_precision=len(correct) / len(scored) if scored else 1.0,
         link_recall=len(predicted & required) / len(required) if required else 1.0,

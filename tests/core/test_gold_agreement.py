@@ -1,0 +1,87 @@
+"""Two annotators' gold sets: how far they agree, and the consensus an aligner is scored on."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidelight.core.alignment import align
+from sidelight.core.alignment.evaluation import Gold, agreement, consensus, evaluate, judge
+
+TEXTS = {
+    "a": "Trade passed $200 billion. The visit lasted two days. Ports will be upgraded. Rain fell.",
+    "b": "Trade exceeded $200 billion. Xi stayed for two days. New rail links were agreed. Fog rose.",
+    "c": "Trade topped $200 billion. Ports and rail links will be upgraded. Snow fell.",
+}
+
+
+def ref(doc: str, quote: str) -> tuple[str, str]:
+    return (doc, quote)
+
+
+def gold(groups, also=None, near=(), ambiguous=()) -> Gold:
+    return Gold(groups=tuple(tuple(g) for g in groups), also=tuple(tuple(a) for a in (also or [()] * len(groups))),
+                near_misses=tuple(near), ambiguous=tuple(ambiguous))
+
+
+TRADE = [ref("a", "Trade passed"), ref("b", "Trade exceeded"), ref("c", "Trade topped")]
+VISIT = [ref("a", "The visit"), ref("b", "Xi stayed")]
+PORTS = [ref("a", "Ports will"), ref("c", "Ports and rail")]
+RAIL = [ref("b", "New rail"), ref("c", "Ports and rail")]
+
+# Annotator one: trade (3 docs), visit, ports. Annotator two: trade, rail links (ports as near miss),
+# and the visit only as an optional member.
+ONE = gold([TRADE, VISIT, PORTS])
+TWO = gold([TRADE, [ref("a", "The visit")], RAIL], also=[(), [ref("b", "Xi stayed")], ()],
+           near=[(ref("a", "Ports will"), ref("c", "Ports and rail"))])
+
+
+@pytest.fixture(scope="module")
+def units():
+    return align(list(TEXTS.items())).units
+
+
+def pair(units, x: tuple[str, str], y: tuple[str, str]) -> frozenset[str]:
+    found = [next(u.id for u in units if u.document == d and u.text.startswith(q)) for d, q in (x, y)]
+    return frozenset(found)
+
+
+def test_consensus_requires_only_what_both_require_and_leaves_disputed_pairs_unscored(units):
+    one, two = judge(ONE, units, TEXTS), judge(TWO, units, TEXTS)
+    both = consensus([one, two])
+    trade_pairs = {pair(units, x, y) for x, y in [(TRADE[0], TRADE[1]), (TRADE[0], TRADE[2]), (TRADE[1], TRADE[2])]}
+    assert both.required == trade_pairs
+    visit = pair(units, *VISIT)
+    assert visit in both.allowed and visit not in both.required  # required by one, optional for the other
+    ports, rail = pair(units, *PORTS), pair(units, *RAIL)
+    assert {ports, rail} <= both.ambiguous  # one links what the other does not
+    assert ports not in both.near  # a near miss for one, a link for the other: disputed, not a near miss
+    # "Ports and rail..." is linked by both annotators (to different units), so it is no unique claim;
+    # "Rain fell." is linked by neither, so it is one.
+    c_ports = next(u.id for u in units if u.text.startswith("Ports and rail"))
+    assert c_ports in both.linked
+    rain = next(u.id for u in units if u.text.startswith("Rain"))
+    assert rain not in both.linked | both.undecided
+    new_rail = next(u.id for u in units if u.text.startswith("New rail"))
+    assert new_rail in both.undecided  # linked by one annotator only
+
+
+def test_agreement_counts_shared_and_lenient_links_and_alpha_on_unique_claims(units):
+    one, two = judge(ONE, units, TEXTS), judge(TWO, units, TEXTS)
+    result = agreement(one, two, units)
+    assert (result.links_first, result.links_second, result.links_both) == (5, 4, 3)
+    assert result.link_f1 == pytest.approx(2 * 3 / 9)
+    # the visit pair, required by one, is optional for the other: it counts when lenient
+    assert result.links_allowed_both == 3 + 1 + 3
+    assert agreement(one, one, units).unique_alpha == pytest.approx(1.0)
+    assert result.unique_alpha < 1.0
+
+
+def test_an_aligner_is_not_blamed_for_disputed_pairs_under_the_consensus(units):
+    one, two = judge(ONE, units, TEXTS), judge(TWO, units, TEXTS)
+    ports = sorted(pair(units, *PORTS))
+    groups = [[u.id] for u in units if u.id not in ports] + [ports]
+    strict = evaluate(two, units, groups, TEXTS)
+    agreed = evaluate(consensus([one, two]), units, groups, TEXTS)
+    assert strict.link_precision == 0.0  # annotator two calls the ports pair a near miss
+    assert agreed.links_predicted == 0  # under the consensus the pair is disputed: not scored
+    assert agreed.link_recall == 0.0  # the trade claim is still required and was missed
