@@ -122,3 +122,18 @@ def test_each_unit_keeps_only_its_best_candidate_in_each_other_document():
     # document 0 (unit 3 is): dropped. Unit 3's two candidates tie, so both stay.
     assert keep.tolist() == [True, False, True, True]
     assert _top_per_document(a, b, score, docs, 2).all()
+
+
+def test_trade_figures_for_other_years_are_two_facts_but_one_year_in_two_wordings_is_one_claim():
+    other_years = align([
+        ("a", "From January to October 2023, bilateral trade reached US$185.1 billion."),
+        ("b", "The bilateral trade volume in 2012 amounted to $50 billion, a surge compared to 2000."),
+    ])
+    assert other_years.group_of("a:0") is not other_years.group_of("b:0")
+    same_year = align([
+        ("a", "From January to October 2023, bilateral trade reached US$185.1 billion."),
+        ("b", "The bilateral trade volume in 2023 amounted to $190 billion, a surge compared to 2022."),
+    ])
+    group = same_year.group_of("a:0")
+    assert group is same_year.group_of("b:0")
+    assert "money" in [c.type for c in group.conflicts]  # the divergence a researcher looks for

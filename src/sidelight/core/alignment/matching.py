@@ -9,7 +9,10 @@ other document (a group holds one unit per document, so the rest could not chang
 and only those get the character n-gram step, the expensive one. The score mixes term cosine (paraphrase through stems and
 synonyms), character n-gram cosine (spelling variants) and a small bonus for each number,
 date or name both units state, because a shared "$200 billion" or "December 12" is strong
-evidence of one claim.
+evidence of one claim. Two units that both name years but no year in common lose part of
+their score: "trade reached $185 billion in 2023" and "trade amounted to $50 billion in 2012"
+are two facts of one topic, not one claim told twice. (A strong pair still links, so an outlet
+that misdates an event still shows as a divergence.)
 
 With sentence embeddings (optional, :mod:`.embeddings`), units that are each other's nearest
 by embedding cosine in the other's document are proposed too (paraphrases that share no
@@ -36,6 +39,7 @@ TERM_WEIGHT = 0.6
 CHAR_WEIGHT = 0.4
 FACT_BONUS = 0.04
 MAX_FACT_BONUS = 0.12
+OTHER_YEARS_FACTOR = 0.6  # both name years, no year in common: most likely two facts, not one
 BLOCK_MIN_DF = 12  # a term in at most this many units always proposes pairs ...
 BLOCK_DF_PER_DOCUMENT = 2.0  # ... or in up to this many per document, for large collections,
 PAIR_BUDGET_PER_UNIT = 20  # ... or as common as the pair budget allows (see _budget_cap)
@@ -160,10 +164,14 @@ def score_pairs(
     if tick:
         tick(len(rows_a), len(rows_a))
     fact_keys = [_fact_keys(f.facts) for f in features]
+    years = [_years(f.facts) for f in features]
     for k in np.flatnonzero(scores >= 0.1):
         shared = len(fact_keys[rows_a[k]] & fact_keys[rows_b[k]])
         if shared:
             scores[k] += min(MAX_FACT_BONUS, FACT_BONUS * shared)
+        ya, yb = years[rows_a[k]], years[rows_b[k]]
+        if ya and yb and ya.isdisjoint(yb):
+            scores[k] *= OTHER_YEARS_FACTOR
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
 
 
@@ -251,6 +259,10 @@ def _top_per_document(rows_a, rows_b, score, docs, k: int):
         floor = sorted_score[starts + last]
         keep[order] |= sorted_score >= np.repeat(floor, np.diff(np.r_[starts, len(order)]))
     return keep
+
+
+def _years(facts: Facts) -> frozenset[int]:
+    return frozenset(f.key[3] for f in facts.date if f.key[3] is not None)
 
 
 def _fact_keys(facts: Facts) -> set[tuple[str, object]]:
