@@ -31,7 +31,15 @@ from pathlib import Path
 
 from sidelight.core.alignment import align
 from sidelight.core.alignment.baseline import baseline_groups
-from sidelight.core.alignment.evaluation import default_gold_path, evaluate, load_gold, restrict
+from sidelight.core.alignment.evaluation import (
+    agreement,
+    consensus,
+    default_gold_path,
+    evaluate,
+    judge,
+    load_gold,
+    restrict,
+)
 from sidelight.core.alignment.model import Document
 from sidelight.core.alignment.segmentation import segment
 from sidelight.core.workspace import Workspace
@@ -63,17 +71,36 @@ def synthetic(n_articles: int, sentences: list[str], per_article: int, rng: rand
     return docs
 
 
-def _split_figures(ws: Workspace, gold, result, use_embeddings: bool = False) -> None:
+def _split_figures(ws: Workspace, gold, result, use_embeddings: bool = False, label: str = "gold") -> None:
+    """Tuning and held-out lines; ``gold`` is one gold set or a list of them (scored on their consensus)."""
+    golds = gold if isinstance(gold, list) else [gold]
     ids = sorted(s.id for s in ws.sources)
     tuning, held_out = set(ids[:3]), set(ids[3:])
     sources = [s for s in ws.sources if s.id in tuning]
     three = align(sources, use_embeddings=use_embeddings)
-    scores = evaluate(restrict(gold, tuning), three.units, [g.units for g in three.groups],
-                      {s.id: s.text for s in sources})
-    print(f"   gold, tuning split (3 sources aligned alone): {scores.line()}")
+    three_texts = {s.id: s.text for s in sources}
+    truth = consensus([judge(restrict(g, tuning), three.units, three_texts) for g in golds])
+    scores = evaluate(truth, three.units, [g.units for g in three.groups], three_texts)
+    print(f"   {label}, tuning split (3 sources aligned alone): {scores.line()}")
     texts = {s.id: s.text for s in ws.sources}
-    scores = evaluate(gold, result.units, [g.units for g in result.groups], texts, focus=held_out)
-    print(f"   gold, held-out (pairs touching {len(held_out)} other sources): {scores.line()}")
+    truth = consensus([judge(g, result.units, texts) for g in golds])
+    scores = evaluate(truth, result.units, [g.units for g in result.groups], texts, focus=held_out)
+    print(f"   {label}, held-out (pairs touching {len(held_out)} other sources): {scores.line()}")
+
+
+def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
+    """Annotator B's independent gold set: how far the two readers agree, and both sets' consensus."""
+    second = load_gold(ROOT / "benchmarks" / "gold" / "seed_claims_b.yaml")
+    first_j, second_j = judge(gold, result.units, texts), judge(second, result.units, texts)
+    print(f"   annotators A / B: {agreement(first_j, second_j, result.units).line()}")
+    groups = [g.units for g in result.groups]
+    print(f"   gold B, aligner (lexical): {evaluate(second_j, result.units, groups, texts).line()}")
+    both = consensus([first_j, second_j])
+    print(f"   consensus A+B, aligner (lexical): {evaluate(both, result.units, groups, texts).line()}")
+    baseline = max((evaluate(both, result.units, baseline_groups(result.units, t), texts) for t in (0.3, 0.4, 0.5, 0.6, 0.7)),
+                   key=lambda s: s.link_f1)
+    print(f"   consensus A+B, best baseline: {baseline.line()}")
+    _split_figures(ws, [gold, second], result, label="consensus A+B")
 
 
 def _embedding_figures(ws: Workspace, gold, texts) -> None:
@@ -120,6 +147,7 @@ def main() -> None:
     ours = evaluate(gold, result.units, [g.units for g in result.groups], texts)
     print(f"   gold, aligner (lexical): {ours.line()}")
     _split_figures(ws, gold, result)
+    _second_annotator_figures(ws, gold, result, texts)
     _embedding_figures(ws, gold, texts)
     best = None
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):

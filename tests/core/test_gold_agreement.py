@@ -85,3 +85,19 @@ def test_an_aligner_is_not_blamed_for_disputed_pairs_under_the_consensus(units):
     assert strict.link_precision == 0.0  # annotator two calls the ports pair a near miss
     assert agreed.links_predicted == 0  # under the consensus the pair is disputed: not scored
     assert agreed.link_recall == 0.0  # the trade claim is still required and was missed
+
+
+def test_both_shipped_gold_sets_resolve_on_the_sample_and_are_two_real_readings():
+    from sidelight.core.alignment.evaluation import default_gold_path, load_gold
+    from sidelight.core.workspace import Workspace
+    from tests.conftest import REPO
+
+    sources = Workspace.open(REPO).sources
+    texts = {s.id: s.text for s in sources}
+    result = align(sources)
+    first = judge(load_gold(default_gold_path()), result.units, texts)  # raises if a quote is not found
+    second = judge(load_gold(default_gold_path().with_name("seed_claims_b.yaml")), result.units, texts)
+    both = agreement(first, second, result.units)
+    assert both.links_first >= 30 and both.links_second >= 30  # the issue asks for at least 30 links
+    assert 0 < both.links_both < min(both.links_first, both.links_second)  # independent, not copies
+    assert len(consensus([first, second]).near) >= 15
