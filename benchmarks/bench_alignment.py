@@ -106,6 +106,13 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
                    key=lambda s: s.link_f1)
     print(f"   consensus A+B, best baseline: {baseline.line()}")
     _split_figures(ws, [gold, second], result, label="consensus A+B")
+    grouped = {frozenset((a, b)) for g in result.groups for a in g.units for b in g.units if a < b}
+    missed = both.required - grouped
+    offered = {frozenset((m.a, m.b)) for m in result.possible}
+    right = offered & (both.allowed | both.ambiguous)
+    print(f"   possible counterparts offered to link by hand: {len(offered)} "
+          f"({2 * len(offered) / max(len(result.units), 1):.1f} per unit, {len(right)} allowed or disputed by the "
+          f"annotators); they hold {len(offered & missed)} of the {len(missed)} consensus links the groups miss")
 
 
 def _embedding_figures(ws: Workspace, gold, texts) -> None:

@@ -137,3 +137,19 @@ def test_trade_figures_for_other_years_are_two_facts_but_one_year_in_two_wording
     group = same_year.group_of("a:0")
     assert group is same_year.group_of("b:0")
     assert "money" in [c.type for c in group.conflicts]  # the divergence a researcher looks for
+
+
+def test_a_missed_counterpart_is_offered_as_possible_and_survives_the_cache(seeds):
+    pledge = unit_with(seeds, "a-new-day-for-china-vietnam-relations", "They pledged to properly manage differences")
+    urged = unit_with(seeds, "china-vietnam-ties-elevated-to-new", "Xi urged both countries to effectively manage")
+    assert seeds.group_of(pledge.id) is not seeds.group_of(urged.id)  # too weak to group ...
+    offered = seeds.possible_counterparts(pledge.id)
+    assert offered[0][0] == urged  # ... but the first thing offered to link by hand
+    assert {"manage", "differences"} <= set(offered[0][1].evidence.terms)
+    assert [m.score for _u, m in offered] == sorted((m.score for _u, m in offered), reverse=True)
+    assert all(seeds.group_of(u.id) is not seeds.group_of(pledge.id) for u, _m in offered)
+    # urged's group already holds another unit of pledge's document: a link would be refused as it stands
+    assert not seeds.can_link(pledge.id, urged.id)
+    assert any(seeds.can_link(pledge.id, u.id) for u, _m in offered[1:])
+    again = Alignment.from_json(seeds.to_json(), seeds.documents)
+    assert again.possible_counterparts(pledge.id) == offered

@@ -25,6 +25,10 @@ Reading the result (:class:`Alignment`)
   each unit's strongest link inside its group).
 - ``units_of(doc_id)``, ``unit(unit_id)``, ``unit_at(doc_id, offset)``, ``group_of(unit_id)``,
   ``kind_of(unit_id)``, ``counterparts(unit_id)``, ``match(a, b)``.
+- ``possible_counterparts(unit_id) -> [(Unit, Match)]``: units of other documents that may
+  carry the same claim but scored too low to group (strongest first), for a researcher to link
+  by hand; ``can_link(a, b)``: whether such a link would apply as it stands; ``possible``: all
+  of them.
 - ``compare(a, b) -> UnitComparison``: word-level diff runs (:class:`DiffOp` with offsets in
   both texts) and conflicts (:class:`Conflict`: type, values {unit id: wording}) of two units.
 - ``filter_groups(kind=, unique_to=, has_conflicts=, omitted_by=, carried_by=)``.

@@ -34,6 +34,7 @@ ShouldStop = Callable[[], bool]
 TOTAL = 100
 EMBEDDING_UNIT_LIMIT = 1000  # about 12 s of embedding on two cores, once per text (cached)
 EMBEDDINGS_BY_DEFAULT = False  # what use_embeddings=None means when the model is installed
+POSSIBLE_MIN = 0.12  # weakest scored pair offered as a possible counterpart (see Alignment.possible_counterparts)
 
 
 class AlignmentCancelled(SidelightError):
@@ -209,7 +210,17 @@ def _group(
                                  corrected=(x, y) in forced or (y, x) in forced))
         if n % 500 == 0:
             step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
-    return Alignment(docs, units, groups, matches, problems, method=method)
+    possible = [Match(units[x].id, units[y].id, round(score, 4), matching.evidence(features[x], features[y]))
+                for x, y, score in _possible_links(rows_groups, sim)]
+    return Alignment(docs, units, groups, matches, problems, method=method, possible=possible)
+
+
+def _possible_links(rows_groups: list[list[int]], sim: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+    """Scored pairs too weak to group (from :data:`POSSIBLE_MIN` up) that sit in two groups."""
+    group_at = {r: n for n, rows in enumerate(rows_groups) for r in rows}
+    found = [(x, y, score) for (x, y), score in sim.items() if score >= POSSIBLE_MIN and group_at[x] != group_at[y]]
+    found.sort()
+    return found
 
 
 def _strongest_links(rows: list[int], sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:

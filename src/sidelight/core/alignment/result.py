@@ -47,6 +47,7 @@ class Alignment:
         matches: Sequence[Match],
         problems: Sequence[str] = (),
         method: str = "lexical",
+        possible: Sequence[Match] = (),
     ):
         self.documents: tuple[Document, ...] = tuple(documents)
         self.units: tuple[Unit, ...] = tuple(units)
@@ -62,6 +63,12 @@ class Alignment:
         self._groups = {g.id: g for g in self.groups}
         self._group_of = {uid: g for g in self.groups for uid in g.units}
         self._matches = {(m.a, m.b): m for m in self.matches}
+        # Near misses of the grouping, offered to the researcher to link by hand (see possible_counterparts)
+        self.possible: tuple[Match, ...] = tuple(possible)
+        self._possible: dict[str, list[Match]] = {}
+        for m in self.possible:
+            self._possible.setdefault(m.a, []).append(m)
+            self._possible.setdefault(m.b, []).append(m)
 
     # -- looking things up -------------------------------------------------------------------
     def document(self, document_id: str) -> Document:
@@ -111,6 +118,24 @@ class Alignment:
         Each unit's strongest link inside its group is stored; for any other pair use
         :meth:`compare`."""
         return self._matches.get((a, b)) or self._matches.get((b, a))
+
+    def possible_counterparts(self, unit_id: str) -> list[tuple[Unit, Match]]:
+        """Units of other documents that may carry the same claim but were not grouped with it.
+
+        The aligner links only pairs it is fairly sure of; on the sample it finds about six in
+        ten of the links two annotators agree on, and most of the rest are among these weaker
+        candidates: each unit's best counterpart in another document, scored too low to group.
+        Strongest first; :meth:`can_link` says whether a link would be applied as it stands.
+        """
+        self.unit(unit_id)
+        found = [(self._units[m.b if m.a == unit_id else m.a], m) for m in self._possible.get(unit_id, ())]
+        return sorted(found, key=lambda pair: -pair[1].score)
+
+    def can_link(self, a: str, b: str) -> bool:
+        """Whether linking ``a`` and ``b`` can join their groups: different groups, no document in both
+        (a group holds one unit per document; unlink the one in the way first)."""
+        ga, gb = self.group_of(a), self.group_of(b)
+        return ga is not gb and not set(ga.documents) & set(gb.documents)
 
     def matches_of(self, group_id: str) -> list[Match]:
         members = set(self.group(group_id).units)
@@ -188,6 +213,8 @@ class Alignment:
                        for g in self.groups],
             "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),
                          "corrected": m.corrected} for m in self.matches],
+            "possible_links": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict()}
+                               for m in self.possible],
             "problems": list(self.problems),
             "method": self.method,
         }
@@ -212,7 +239,11 @@ class Alignment:
         matches = [Match(a=m["a"], b=m["b"], score=m["score"], corrected=m.get("corrected", False),
                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))
                    for m in data["matches"]]
-        return cls(documents, units, groups, matches, data.get("problems", ()), method=data.get("method", "lexical"))
+        possible = [Match(a=m["a"], b=m["b"], score=m["score"],
+                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))
+                    for m in data.get("possible_links", ())]
+        return cls(documents, units, groups, matches, data.get("problems", ()), method=data.get("method", "lexical"),
+                   possible=possible)
 
 
 @lru_cache(maxsize=4096)
