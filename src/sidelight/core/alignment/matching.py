@@ -262,7 +262,9 @@ def _top_per_document(rows_a, rows_b, score, docs, k: int):
 
 
 def _years(facts: Facts) -> frozenset[int]:
-    return frozenset(f.key[3] for f in facts.date if f.key[3] is not None)
+    """The years a unit names (date keys are (month, day, to day, year) tuples)."""
+    years = (f.key[3] for f in facts.date if isinstance(f.key, tuple))
+    return frozenset(y for y in years if isinstance(y, int))
 
 
 def _fact_keys(facts: Facts) -> set[tuple[str, object]]:
