@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
 from sidelight.gui.main_window import MainWindow
@@ -179,3 +179,37 @@ def test_opening_another_workspace_clears_the_comparison(window, tmp_path):
     window.set_workspace(Workspace.create(tmp_path / "empty"))
     assert window.pair_view.unit_id is None
     assert "Click a highlighted claim" in window.pair_view.title.text()
+
+
+def test_a_possible_counterpart_is_offered_and_linked_with_one_click(window, qtbot, sample_copy):
+    alignment = window.claims.alignment
+    offered = [(u, v) for u in alignment.units for v, _m in alignment.possible_counterparts(u.id)
+               if alignment.can_link(u.id, v.id)]
+    assert offered, "the two sample articles have claims too weakly matched to link on their own"
+    unit, other = offered[0]
+    pane = window.view.pane_for(unit.document)
+    assert "possible counterpart" in window.claims.tooltip(unit.document, unit.start + 1)
+    window.claims.select_unit(unit.id)
+    html = window.pair_view.browser.toHtml()
+    assert "Possibly the same claim" in html and f"link:{other.id}" in html
+    assert pane is not None
+
+    window.pair_view._anchor(QUrl(f"link:{other.id}"))
+    assert [c.action for c in Corrections.load(workspace_corrections_path(sample_copy))] == ["link"]
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and other.id in _counterpart_ids(window, unit.id), timeout=30_000)
+    assert window.actions_by_id["undo"].text() == "&Undo Link claims"
+
+
+def test_a_possible_counterpart_that_cannot_be_linked_says_which_claim_is_in_the_way(window):
+    alignment = window.claims.alignment
+    blocked = [(u, v) for u in alignment.units for v, _m in alignment.possible_counterparts(u.id)
+               if not alignment.can_link(u.id, v.id)]
+    assert blocked
+    unit, other = blocked[0]
+    window.claims.select_unit(unit.id)
+    html = window.pair_view.browser.toPlainText()
+    in_the_way = next(alignment.unit(u) for u in alignment.group_of(other.id).units
+                      if alignment.unit(u).document in alignment.group_of(unit.id).documents)
+    assert "already linked with " in html and in_the_way.text[:30] in html and "unlink that first" in html
+    assert f"link:{other.id}" not in window.pair_view.browser.toHtml()

@@ -56,6 +56,7 @@ class ClaimsController(QObject):
         panel.group_chosen.connect(self._group_chosen)
         panel.unit_chosen.connect(self.select_unit)
         pair_view.unlink_requested.connect(self.unlink)
+        pair_view.link_requested.connect(self.link)
         pair_view.link_mode_requested.connect(self.start_linking)
 
     # -- running -----------------------------------------------------------------------------
@@ -157,6 +158,9 @@ class ClaimsController(QObject):
             lines.append(f"<b>{escape(doc_label(self.alignment, other.document))}</b>: {escape(text)}")
         if group.conflicts:
             lines.append(f"<i>{plural(len(group.conflicts), 'conflicting fact')}: click to compare</i>")
+        possible = self.alignment.possible_counterparts(unit.id)
+        if possible:
+            lines.append(f"<i>{plural(len(possible), 'possible counterpart')} not linked: click to see</i>")
         return "<br>".join(lines)
 
     def _clicked(self, pane: DocumentPane, offset: int) -> None:
@@ -211,6 +215,12 @@ class ClaimsController(QObject):
         if a.document == b.document:
             self.message.emit("Link not made: both claims are in the same document.")
             return
+        self.link(a.id, b.id)
+
+    def link(self, a_id: str, b_id: str) -> None:
+        if self.alignment is None:
+            return
+        a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         self._correct("Link claims", lambda c: c.link(a, b))
 
     def unlink(self, a_id: str, b_id: str) -> None:

@@ -69,10 +69,46 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
     return "".join(rows)
 
 
+POSSIBLE_SHOWN = 3
+
+
+def possible_html(alignment: Alignment, unit_id: str) -> list[str]:
+    """The strongest possible counterparts that were not linked, each with why it was offered and
+    a link to accept it (or why a link cannot be made as things stand)."""
+    offered = alignment.possible_counterparts(unit_id)[:POSSIBLE_SHOWN]
+    if not offered:
+        return []
+    parts = ["<hr><p><b>Possibly the same claim</b> <i>(similar, but too weak to link on its own)</i></p><ul>"]
+    for other, match in offered:
+        shared = ", ".join(match.evidence.terms[:6] + match.evidence.numbers[:3])
+        why = f" · shares {escape(shared)}" if shared else ""
+        if alignment.can_link(unit_id, other.id):
+            action = f"<a href='link:{other.id}'>Same claim: link</a>"
+        else:
+            action = f"<i>{escape(_in_the_way(alignment, unit_id, other.id))}</i>"
+        parts.append(f"<li><b>{escape(doc_label(alignment, other.document))}</b> · similarity {match.score:.2f}{why}"
+                     f"<br>{escape(other.text)}<br>{action}</li>")
+    parts.append("</ul>")
+    return parts
+
+
+def _in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
+    """Why a link cannot be made as things stand: the claims already linked from the same documents."""
+    mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
+    clash = [u for u in theirs.units if alignment.unit(u).document in set(mine.documents)]
+    if not clash:
+        return "cannot be linked as it stands"
+    first = alignment.unit(clash[0])
+    quote = first.text if len(first.text) <= 60 else first.text[:60] + "…"
+    return (f"already linked with {doc_label(alignment, first.document)}’s “{quote}”: "
+            "unlink that first to link this one")
+
+
 class PairView(QWidget):
     """Shows the clicked unit and its counterparts; offers to unlink a wrong match or link a unit."""
 
     unlink_requested = Signal(str, str)  # unit ids
+    link_requested = Signal(str, str)  # unit ids: link these two (a possible counterpart accepted)
     link_mode_requested = Signal(str)  # unit id: link it with the next unit clicked
 
     def __init__(self) -> None:
@@ -114,6 +150,7 @@ class PairView(QWidget):
             parts.append("<hr>")
             parts.append(comparison_html(alignment, alignment.compare(unit_id, other.id)))
             parts.append(f"<p><a href='unlink:{other.id}'>Not the same claim: unlink</a></p>")
+        parts.extend(possible_html(alignment, unit_id))
         self.browser.setHtml("".join(parts))
         self.link_button.setEnabled(True)
 
@@ -131,3 +168,5 @@ class PairView(QWidget):
         target = url.toString()
         if target.startswith("unlink:") and self.unit_id:
             self.unlink_requested.emit(self.unit_id, target.removeprefix("unlink:"))
+        elif target.startswith("link:") and self.unit_id:
+            self.link_requested.emit(self.unit_id, target.removeprefix("link:"))
