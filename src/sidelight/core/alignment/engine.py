@@ -35,6 +35,7 @@ TOTAL = 100
 EMBEDDING_UNIT_LIMIT = 1000  # about 12 s of embedding on two cores, once per text (cached)
 EMBEDDINGS_BY_DEFAULT = False  # what use_embeddings=None means when the model is installed
 POSSIBLE_MIN = 0.12  # weakest scored pair offered as a possible counterpart (see Alignment.possible_counterparts)
+POSSIBLE_PER_UNIT = 3  # at most this many offered per unit (a pair stays if either unit ranks it so)
 
 
 class AlignmentCancelled(SidelightError):
@@ -210,17 +211,34 @@ def _group(
                                  corrected=(x, y) in forced or (y, x) in forced))
         if n % 500 == 0:
             step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
-    possible = [Match(units[x].id, units[y].id, round(score, 4), matching.evidence(features[x], features[y]))
-                for x, y, score in _possible_links(rows_groups, sim)]
+    possible = [Match(units[x].id, units[y].id, round(score, 4)) for x, y, score in _possible_links(rows_groups, sim)]
     return Alignment(docs, units, groups, matches, problems, method=method, possible=possible)
 
 
 def _possible_links(rows_groups: list[list[int]], sim: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
-    """Scored pairs too weak to group (from :data:`POSSIBLE_MIN` up) that sit in two groups."""
-    group_at = {r: n for n, rows in enumerate(rows_groups) for r in rows}
-    found = [(x, y, score) for (x, y), score in sim.items() if score >= POSSIBLE_MIN and group_at[x] != group_at[y]]
-    found.sort()
-    return found
+    """Scored pairs too weak to group (from :data:`POSSIBLE_MIN` up) that sit in two groups: for
+    each unit its :data:`POSSIBLE_PER_UNIT` strongest (a researcher reads a few, not dozens, and
+    a wire sentence copied by 200 outlets would otherwise offer 200)."""
+    import numpy as np
+
+    if not sim:
+        return []
+    n_units = sum(len(rows) for rows in rows_groups)
+    group_at = np.empty(n_units, dtype=np.int64)
+    for n, rows in enumerate(rows_groups):
+        group_at[rows] = n
+    pairs = np.fromiter((v for key in sim for v in key), dtype=np.int64, count=2 * len(sim)).reshape(-1, 2)
+    scores = np.fromiter(sim.values(), dtype=np.float64, count=len(sim))
+    keep = (scores >= POSSIBLE_MIN) & (group_at[pairs[:, 0]] != group_at[pairs[:, 1]])
+    a, b, score = pairs[keep, 0], pairs[keep, 1], scores[keep]
+    chosen = np.zeros(len(a), dtype=bool)
+    for this in (a, b):
+        order = np.lexsort((-score, this))
+        ranked = this[order]
+        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        chosen[order[rank < POSSIBLE_PER_UNIT]] = True
+    return sorted(zip(a[chosen].tolist(), b[chosen].tolist(), score[chosen].tolist()))
 
 
 def _strongest_links(rows: list[int], sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:

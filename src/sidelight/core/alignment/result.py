@@ -128,7 +128,11 @@ class Alignment:
         Strongest first; :meth:`can_link` says whether a link would be applied as it stands.
         """
         self.unit(unit_id)
-        found = [(self._units[m.b if m.a == unit_id else m.a], m) for m in self._possible.get(unit_id, ())]
+        found = []
+        for m in self._possible.get(unit_id, ()):
+            if not (m.evidence.terms or m.evidence.numbers or m.evidence.entities):
+                m = Match(m.a, m.b, m.score, _evidence(self._units[m.a], self._units[m.b]))
+            found.append((self._units[m.b if m.a == unit_id else m.a], m))
         return sorted(found, key=lambda pair: -pair[1].score)
 
     def can_link(self, a: str, b: str) -> bool:
@@ -213,8 +217,7 @@ class Alignment:
                        for g in self.groups],
             "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),
                          "corrected": m.corrected} for m in self.matches],
-            "possible_links": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict()}
-                               for m in self.possible],
+            "possible_links": [{"a": m.a, "b": m.b, "score": round(m.score, 4)} for m in self.possible],
             "problems": list(self.problems),
             "method": self.method,
         }
@@ -239,11 +242,16 @@ class Alignment:
         matches = [Match(a=m["a"], b=m["b"], score=m["score"], corrected=m.get("corrected", False),
                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))
                    for m in data["matches"]]
-        possible = [Match(a=m["a"], b=m["b"], score=m["score"],
-                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))
-                    for m in data.get("possible_links", ())]
+        possible = [Match(a=m["a"], b=m["b"], score=m["score"]) for m in data.get("possible_links", ())]
         return cls(documents, units, groups, matches, data.get("problems", ()), method=data.get("method", "lexical"),
                    possible=possible)
+
+
+def _evidence(a: Unit, b: Unit) -> Evidence:
+    """What two units share, computed when asked (possible counterparts are many, views few)."""
+    from sidelight.core.alignment import matching
+
+    return matching.evidence(matching.analyse(a), matching.analyse(b))
 
 
 @lru_cache(maxsize=4096)
