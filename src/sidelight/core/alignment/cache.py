@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.core.alignment.corrections import Corrections
 from sidelight.core.alignment.model import Document
 
-ALGORITHM_VERSION = "2"  # 2: years rule, possible counterparts
+ALGORITHM_VERSION = "3"  # 3: conflicts (numbers by what they count, names, credits, hedging)
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 

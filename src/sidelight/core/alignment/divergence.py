@@ -10,9 +10,11 @@ texts so the window can highlight it in place.
 A conflict is reported when units of one group state the same kind of fact and each states
 something the other does not ("$234.9 billion" against "US$200 billion"); a unit that merely
 adds a detail the others omit is not in conflict. Names count as the same when they share a
-word ("Xi" and "Xi Jinping"). Attribution and hedging are compared as wholes, with
-"(unattributed)" and "(none)" standing for their absence, because "Ge said" against a bare
-statement is exactly the kind of difference a researcher looks for.
+word ("Xi" and "Xi Jinping"), and as stated by a unit that mentions them at all. Plain numbers
+disagree only when they count the same thing ("233 projects" against "250 projects").
+Attribution and hedging are compared as wholes, with "(unattributed)" and "(none)" standing
+for their absence, because "Ge said" against a bare statement is exactly the kind of difference
+a researcher looks for.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from itertools import combinations
-from typing import Any
+from typing import Any, cast
 
 from sidelight.core.alignment.facts import Fact, Facts
 from sidelight.core.alignment.model import Conflict, DiffOp, Unit
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*\s*|[^\w\s]\s*|\s+", re.U)  # a word keeps its trailing space
 _OPS = {0: "equal", -1: "delete", 1: "insert"}
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 NUMERIC = ("money", "percent", "number")
 NAMES = ("person", "place", "organisation")
 CONFLICT_TYPES = (*NUMERIC, "date", "weekday", *NAMES, "attribution", "hedging")
@@ -91,13 +94,23 @@ def conflicts(units: Sequence[Unit], facts: Sequence[Facts]) -> tuple[Conflict, 
 
 
 def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
+    if kind == "number":
+        return _number_conflict(stated)
     if kind in NAMES:
-        # Compare names by their words once per unit, not once per pair of facts.
+        # Compare names by their words once per unit, not once per pair of facts. A name also
+        # counts as stated where the other unit merely mentions it: "Xi" opening a sentence is
+        # not taken for a name, but "Xi held talks" does name Xi.
         keyed: list[list[Any]] = [[_name_words(f) for f in facts] for _u, facts in stated]
-        same: Callable[[Any, Any], bool] = _shares_word
-    else:
-        keyed = [list(facts) for _u, facts in stated]
-        same = _same_date if kind == "date" else _same_value
+        mentions = [frozenset(w.lower() for w in _CAPITALISED.findall(u.text)) for u, _f in stated]
+        for i, j in combinations(range(len(stated)), 2):
+            fa, fb = keyed[i], keyed[j]
+            only_a = [x for x in fa if not any(_shares_word(x, y) for y in fb) and x.isdisjoint(mentions[j])]
+            only_b = [y for y in fb if not any(_shares_word(x, y) for x in fa) and y.isdisjoint(mentions[i])]
+            if only_a and only_b:
+                return Conflict(kind, {u.id: _wording(v) for u, v in stated})
+        return None
+    keyed = [list(facts) for _u, facts in stated]
+    same: Callable[[Any, Any], bool] = _same_date if kind == "date" else _same_value
     # Units that state the very same details cannot disagree with each other: compare each
     # distinct wording once (a claim carried by 200 outlets is mostly a few wordings).
     distinct = list({_hashable(k): k for k in keyed}.values())
@@ -106,6 +119,23 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
         if any(not any(same(x, y) for y in fb) for x in fa) and any(not any(same(x, y) for x in fa) for y in fb):
             return Conflict(kind, {u.id: _wording(v) for u, v in stated})
     return None
+
+
+def _number_conflict(stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
+    """Plain numbers disagree only when they count the same thing: "233 projects" against "250
+    projects", not "143 countries" against "15 years"."""
+    counts: list[dict[str | None, set[float]]] = [{} for _ in stated]
+    for found, (_u, facts) in zip(counts, stated):
+        for f in facts:
+            value, noun = cast(tuple[float, str | None], f.key)
+            found.setdefault(noun, set()).add(value)
+    disputed: set[str] = set()
+    for a, b in combinations(counts, 2):
+        disputed |= {noun for noun in a.keys() & b.keys() if noun is not None and a[noun] != b[noun]}
+    if not disputed:
+        return None
+    return Conflict("number", {u.id: _wording(tuple(f for f in facts if cast(tuple, f.key)[1] in disputed))
+                               for (u, facts), found in zip(stated, counts) if disputed & found.keys()})
 
 
 def _hashable(facts: list) -> tuple:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sidelight.core.alignment.segmentation import PHOTO_CREDIT
+
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -36,14 +38,17 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
 _ATTRIBUTION = [
     re.compile(rf"\baccording to (?:the )?({_NAME}|experts|analysts|observers|sources)"),
     re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|analysts|observers|experts|the expert)\s+{_SPEECH}\b"),
-    re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})"),
+    re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"),  # "..., said Xi." not "said China is"
     re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
 ]
 _HEDGES = re.compile(
     r"\b(could|may|might|would|will|can|should|likely|unlikely|perhaps|possibly|probably|"
-    r"reportedly|allegedly|expected|expects?|potential(?:ly)?|predicted|believed|appears?|seems?)\b",
+    r"reportedly|allegedly|potentially|predicted|believed|appears?|seems?"
+    r"|(?:is|are|was|were|be|been)\s+expected\s+to)\b",
     re.I,
 )
+_COUNTED = re.compile(r"[\s-]+([A-Za-z][a-z]+)")  # the word after a number: what it counts
+_NOT_COUNTED = frozenset("and or of to in on at for with from by than the a an percent per".split())
 
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"
 _ENTITY = re.compile(rf"{_CAP}(?:(?:\s+|\s+of\s+(?:the\s+)?){_CAP})*")
@@ -52,6 +57,7 @@ _ORG_CUES = set(
     online group co ltd council congress bureau news media bank corporation company
     government navy navies army school department office association union commission voice""".split()
 )
+_MID_SENTENCE_NAME_PARTS = {"to"}
 _PLACE_CUES = set("sea gulf city province river island islands strait bay mountains region republic palace".split())
 PLACES = set(
     """china vietnam hanoi beijing shanghai us u.s. japan korea singapore laos europe asia taiwan
@@ -141,7 +147,13 @@ def extract(text: str) -> Facts:
         weekdays.append(Fact(m.group(1).lower(), m.group(0)))
     for m in _PLAIN_NUMBER.finditer(text):
         if free(m) and not _inside_name(text, m.start()):
-            numbers.append(Fact(_value(m.group(1), m.group(2)), m.group(0)))
+            counted = _COUNTED.match(text, m.end())
+            noun = counted.group(1).lower() if counted and counted.group(1).lower() not in _NOT_COUNTED else None
+            wording = text[m.start():counted.end()] if noun and counted else m.group(0)
+            numbers.append(Fact((_value(m.group(1), m.group(2)), _singular(noun)), wording))
+    credit = PHOTO_CREDIT.search(text)
+    if credit:  # "/CFP", "(SHEN HONG)": who took the photo, not who or what the claim is about
+        taken.append(credit.span())
     blanked = text
     for s, e in taken:  # "US$200" is an amount, not a mention of the United States
         blanked = blanked[:s] + " " * (e - s) + blanked[e:]
@@ -149,8 +161,15 @@ def extract(text: str) -> Facts:
     return Facts(
         money=tuple(money), percent=tuple(percent), number=tuple(numbers), date=tuple(dates),
         weekday=tuple(weekdays), person=people, place=places, organisation=orgs,
-        attribution=_attribution(text), hedging=_hedging(text),
+        attribution=_attribution(blanked), hedging=_hedging(text),
     )
+
+
+def _singular(noun: str | None) -> str | None:
+    """"projects" and "project" count the same thing; enough for comparing two units' counts."""
+    if noun is None or len(noun) <= 3 or not noun.endswith("s") or noun.endswith("ss"):
+        return noun
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
 
 
 def _inside_name(text: str, position: int) -> bool:
@@ -163,14 +182,15 @@ def _entities(text: str) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact
     places: dict[str, Fact] = {}
     orgs: dict[str, Fact] = {}
     for m in _ENTITY.finditer(text):
-        for offset, name in _names_in(m.group(0)):
+        sentence_start = m.start() == 0 or re.search(r"[.!?\"“]\s*$", text[:m.start()]) is not None
+        for offset, name in _names_in(m.group(0), sentence_start):
             lowered = [w.lower() for w in name.split()]
             key = name.lower()
             if any(w in _ORG_CUES for w in lowered) or (name.isupper() and len(name) <= 6 and key not in PLACES):
                 orgs.setdefault(key, Fact(key, name))
             elif key in PLACES or any(w in _PLACE_CUES for w in lowered) or all(w in PLACES for w in lowered):
                 places.setdefault(key, Fact(key, name))
-            elif not any(w in _NOT_NAMES for w in lowered) and len(lowered) <= 4:
+            elif not any(w in _NOT_NAMES and w not in _MID_SENTENCE_NAME_PARTS for w in lowered) and len(lowered) <= 4:
                 start = m.start() + offset
                 if start == 0 and len(lowered) == 1 and not _followed_by_speech(text, m.end()):
                     continue  # a capitalised first word is usually just a first word
@@ -178,15 +198,23 @@ def _entities(text: str) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact
     return tuple(people.values()), tuple(places.values()), tuple(orgs.values())
 
 
-def _names_in(sequence: str) -> list[tuple[int, str]]:
-    """Split a run of capitalised words into names: drop titles, cut after an organisation's
-    last cue word ("... Central Committee | Nguyen Phu Trong"), split "China-Vietnam" in places."""
+def _names_in(sequence: str, sentence_start: bool = True) -> list[tuple[int, str]]:
+    """Split a run of capitalised words into names: drop titles (unless an organisation's name
+    begins with them: "Chinese Foreign Ministry"), cut after an organisation's last cue word
+    ("... Central Committee | Nguyen Phu Trong"), split "China-Vietnam" in places. Inside a
+    sentence a capitalised "To" is a name ("To Lam"), not the preposition."""
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in sequence.split()]
     names: list[list[str]] = [[]]
+    dropped: list[str] = []
     for i, word in enumerate(words):
         lower = word.lower()
-        if not names[-1] and (lower in _NOT_NAMES or lower in _TITLES or lower in ("of", "the")):
+        name_part = i == 0 and not sentence_start and lower in _MID_SENTENCE_NAME_PARTS
+        if not names[-1] and not name_part and (lower in _NOT_NAMES or lower in _TITLES or lower in ("of", "the")):
+            dropped.append(word)
             continue
+        if not names[-1] and lower in _ORG_CUES:
+            names[-1].extend(w for w in dropped if w.lower() in _TITLES)
+        dropped = []
         names[-1].append(word)
         following = words[i + 1].lower() if i + 1 < len(words) else "of"
         if (lower in _ORG_CUES or lower in _PLACE_CUES) and following not in ("of", "the") \
@@ -230,5 +258,6 @@ def _hedging(text: str) -> tuple[Fact, ...]:
         word = m.group(1)
         if word == "May":
             continue  # the month
-        found.setdefault(word.lower(), Fact(word.lower(), word.lower()))
+        phrase = " ".join(word.lower().split())
+        found.setdefault(phrase, Fact(phrase, phrase))
     return tuple(found.values())

@@ -26,7 +26,7 @@ _CJK_SENTENCE = re.compile(r".+?(?:[。！？!?]+[」』”’\"')）]*|$)", re.
 # "2023.During": lower-case letter or digit, full stop, capital + lower-case letter.
 # "U.S.Japan" and "3.5" do not match: the first has a capital before the stop, the second digits.
 _MISSING_SPACE = re.compile(r"(?<=[a-z0-9%)”\"’])\.(?=[A-Z][a-z])")
-_CREDIT = re.compile(
+PHOTO_CREDIT = re.compile(
     r"(?:/\s*[A-Z][A-Za-z]{1,15}"  # /CFP  /Xinhua
     r"|\(\s*[A-Z][A-Z .,'’-]{2,40}\)"  # (SHEN HONG)
     r"|\bPhotos?:\s*[^.!?]{1,60})\s*$"  # Photo: VCG
@@ -71,7 +71,7 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
     for p_start, p_end in _paragraphs(text):
         paragraph = text[p_start:p_end]
         words = len(_WORD.findall(paragraph))
-        if _CREDIT.search(paragraph) and words <= CAPTION_MAX_WORDS:
+        if PHOTO_CREDIT.search(paragraph) and words <= CAPTION_MAX_WORDS:
             yield p_start, p_end, "caption"
         elif words <= HEADING_MAX_WORDS and not _TERMINAL.search(paragraph) and "\n" not in paragraph:
             # Headline and deck come before the body and state the story in brief; a title
