@@ -41,6 +41,7 @@ from sidelight.core.alignment.evaluation import (
     consensus,
     default_gold_path,
     evaluate,
+    evaluate_conflicts,
     judge,
     load_gold,
     restrict,
@@ -110,9 +111,34 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
     missed = both.required - grouped
     offered = {frozenset((m.a, m.b)) for m in result.possible}
     right = offered & (both.allowed | both.ambiguous)
+    conflicts = evaluate_conflicts(ROOT / "benchmarks" / "gold" / "seed_conflicts.yaml", result, texts)
+    print(f"   conflicting facts on the consensus links (seed_conflicts.yaml): {conflicts.line()}")
+    _subset_figures(ws, [gold, second])
     print(f"   possible counterparts offered to link by hand: {len(offered)} "
           f"({2 * len(offered) / max(len(result.units), 1):.1f} per unit, {len(right)} allowed or disputed by the "
           f"annotators); they hold {len(offered & missed)} of the {len(missed)} consensus links the groups miss")
+
+
+def _subset_figures(ws: Workspace, golds) -> None:
+    """Researchers often open two or three articles, not five: the consensus links pooled over
+    every pair and every triple of seeds, each aligned alone."""
+    from itertools import combinations
+
+    ids = sorted(s.id for s in ws.sources)
+    for size in (2, 3):
+        predicted = correct = required = found = 0
+        for chosen in combinations(ids, size):
+            sources = [ws.get(i) for i in chosen]
+            texts = {s.id: s.text for s in sources}
+            result = align(sources, use_embeddings=False)
+            truth = consensus([judge(restrict(g, set(chosen)), result.units, texts) for g in golds])
+            scores = evaluate(truth, result.units, [g.units for g in result.groups], texts)
+            predicted += scores.links_predicted
+            correct += round(scores.link_precision * scores.links_predicted)
+            required += scores.links_required
+            found += round(scores.link_recall * scores.links_required)
+        print(f"   consensus A+B, every {size} seeds aligned alone, pooled: links P {correct / max(predicted, 1):.2f} "
+              f"R {found / max(required, 1):.2f} ({predicted} predicted, {required} required)")
 
 
 def _embedding_figures(ws: Workspace, gold, texts) -> None:

@@ -99,6 +99,7 @@ def test_eval_prints_aligner_and_baseline_scores(capsys):
     assert main(["eval", str(REPO)]) == 0
     out = capsys.readouterr().out
     assert out.count("links P") == 2 and "baseline" in out
+    assert "aligner:  conflicts P " in out  # the conflict gold set shipped beside the default one
 
 
 def test_eval_on_another_workspace_says_the_default_gold_set_is_for_the_sample(tmp_path, capsys):

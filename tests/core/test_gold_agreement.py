@@ -101,3 +101,26 @@ def test_both_shipped_gold_sets_resolve_on_the_sample_and_are_two_real_readings(
     assert both.links_first >= 30 and both.links_second >= 30  # the issue asks for at least 30 links
     assert 0 < both.links_both < min(both.links_first, both.links_second)  # independent, not copies
     assert len(consensus([first, second]).near) >= 15
+
+
+def test_conflict_gold_scores_reported_conflicts_by_type(tmp_path):
+    from sidelight.core.alignment.evaluation import evaluate_conflicts
+    from sidelight.io import yaml_store
+
+    texts = {
+        "a": "Trade passed $200 billion, Ge said. The visit will last two days.",
+        "b": "Trade passed $234.9 billion, according to Xinhua. The visit lasts two days.",
+    }
+    result = align(list(texts.items()))
+    path = tmp_path / "conflicts.yaml"
+    yaml_store.dump_file(path, {"schema": 1, "pairs": [
+        {"a": {"source": "a", "quote": "Trade passed"}, "b": {"source": "b", "quote": "Trade passed"},
+         "conflicts": ["money", "attribution"]},
+        {"a": {"source": "a", "quote": "The visit"}, "b": {"source": "b", "quote": "The visit"},
+         "conflicts": []},  # a reader may call "will" against a plain present no conflict
+    ]})
+    scores = evaluate_conflicts(path, result, texts)
+    assert scores.found == {"money": 1, "attribution": 1}
+    assert scores.reported == {"money": 1, "attribution": 1, "hedging": 1}
+    assert scores.recall() == 1.0 and scores.precision() == pytest.approx(2 / 3)
+    assert scores.precision("hedging") == 0.0

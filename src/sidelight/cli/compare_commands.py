@@ -195,7 +195,15 @@ def _configure_eval(p: argparse.ArgumentParser) -> None:
 def evaluate_alignment(args: argparse.Namespace) -> int:
     from sidelight.core.alignment import align
     from sidelight.core.alignment.baseline import baseline_groups
-    from sidelight.core.alignment.evaluation import agreement, consensus, default_gold_path, evaluate, judge, load_gold
+    from sidelight.core.alignment.evaluation import (
+        agreement,
+        consensus,
+        default_gold_path,
+        evaluate,
+        evaluate_conflicts,
+        judge,
+        load_gold,
+    )
 
     gold_paths = [Path(p) for p in args.gold] if args.gold else [default_gold_path()]
     golds = [load_gold(p) for p in gold_paths]
@@ -219,6 +227,9 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         prefix = f"[{name}] " if len(named) > 1 else ""
         print(f"{prefix}aligner:  {evaluate(truth, result.units, groups, texts).line()}")
         print(f"{prefix}baseline: {evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")
+    conflict_gold = default_gold_path().with_name("seed_conflicts.yaml")
+    if not args.gold and conflict_gold.is_file():
+        print(f"aligner:  {evaluate_conflicts(conflict_gold, result, texts).line()}")
     return 0
 
 

@@ -18,6 +18,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from sidelight.core.alignment.corrections import UnitRef, resolve
 from sidelight.core.alignment.model import Unit
@@ -272,6 +273,70 @@ def evaluate(
         near_misses_linked=len(predicted & near),
         near_misses=len(near),
     )
+
+
+@dataclass(frozen=True)
+class ConflictScores:
+    """Conflicting facts found between units a gold set says carry one claim, by type."""
+
+    found: dict[str, int]  # correctly reported, per type
+    reported: dict[str, int]  # reported, per type
+    expected: dict[str, int]  # in the gold set, per type
+    pairs: int
+
+    def precision(self, kind: str | None = None) -> float:
+        found, reported = self._totals(kind, self.reported)
+        return found / reported if reported else 1.0
+
+    def recall(self, kind: str | None = None) -> float:
+        found, expected = self._totals(kind, self.expected)
+        return found / expected if expected else 1.0
+
+    def _totals(self, kind: str | None, other: dict[str, int]) -> tuple[int, int]:
+        if kind is not None:
+            return self.found.get(kind, 0), other.get(kind, 0)
+        return sum(self.found.values()), sum(other.values())
+
+    def line(self) -> str:
+        kinds = sorted(self.expected.keys() | self.reported.keys())
+        per_kind = "; ".join(f"{k} {self.found.get(k, 0)}/{self.reported.get(k, 0)} reported right, "
+                             f"{self.found.get(k, 0)}/{self.expected.get(k, 0)} found" for k in kinds)
+        return (f"conflicts P {self.precision():.2f} R {self.recall():.2f} over {self.pairs} pairs "
+                f"({sum(self.reported.values())} reported, {sum(self.expected.values())} expected): {per_kind}")
+
+
+def evaluate_conflicts(path: str | Path, alignment: Any, texts: Mapping[str, str]) -> ConflictScores:
+    """Compare the conflicts :meth:`Alignment.compare` reports for each pair of a conflict gold
+    set (``benchmarks/gold/seed_conflicts.yaml``: pairs of units by source and quote, each with
+    the conflict types a reader found) with the types listed there."""
+    from sidelight.io import yaml_store
+
+    data = yaml_store.load_file(path)
+    if not isinstance(data, dict) or data.get("schema") != 1 or not isinstance(data.get("pairs"), list):
+        raise SidelightError(path, "not a conflict gold set of schema 1")
+    by_doc: dict[str, list[Unit]] = {}
+    for u in alignment.units:
+        by_doc.setdefault(u.document, []).append(u)
+    found: dict[str, int] = {}
+    reported: dict[str, int] = {}
+    expected: dict[str, int] = {}
+    for item in data["pairs"]:
+        ids = []
+        for side in ("a", "b"):
+            source, quote = str(item[side]["source"]), str(item[side]["quote"])
+            unit = resolve(UnitRef(source, 0, 0, quote), by_doc.get(source, ()), texts.get(source, ""))
+            if unit is None:
+                raise SidelightError(path, f"quote not found in {source}: {quote[:60]!r}")
+            ids.append(unit.id)
+        said = {c.type for c in alignment.compare(ids[0], ids[1]).conflicts}
+        truth = {str(t) for t in item.get("conflicts") or ()}
+        for kind in said:
+            reported[kind] = reported.get(kind, 0) + 1
+        for kind in truth:
+            expected[kind] = expected.get(kind, 0) + 1
+        for kind in said & truth:
+            found[kind] = found.get(kind, 0) + 1
+    return ConflictScores(found, reported, expected, len(data["pairs"]))
 
 
 def default_gold_path() -> Path:
