@@ -195,6 +195,23 @@ def test_unchanged_session_reloads_a_file_pulled_from_git(ws):
     assert events.RELOADED in [e.kind for e in seen]
 
 
+def test_a_file_reloaded_from_disk_forgets_only_its_own_undo_history(ws):
+    s = AnnotationSession.open(ws, "alice")
+    in_b = s.add_span(B, 5, 25)
+    s.add_span(A, 5, 25)
+    s.rename_code("frame-economic", "Economy")
+    s.flush()
+    other = AnnotationSession.open(ws, "alice")
+    other.add_span(A, 40, 60)
+    other.flush()
+    assert s.check_disk() == [A]
+    assert s.undo() == "Rename code 'Economic' to 'Economy'"  # the codebook's history is kept
+    assert s.codebook.name_of("frame-economic") == "Economic"
+    assert s.undo() is not None  # then document B's span, not the reloaded document A's
+    assert in_b.id not in [x.id for x in s.spans(B)]
+    assert len(s.spans(A)) == 2 and not s.can_undo
+
+
 def test_codebook_conflict_is_reported(ws):
     s = AnnotationSession.open(ws, "alice")
     (ws / "codebook.yaml").write_text((ws / "codebook.yaml").read_text() + "\n# edited by hand\n")

@@ -71,6 +71,10 @@ class RecordChange:
     before_orphan: bool = False
     after_orphan: bool = False
 
+    @property
+    def files(self) -> frozenset[str]:
+        return frozenset((self.source_id,))
+
     def do(self) -> None:
         self.session._apply(self.source_id, self.before, self.after, self.after_orphan)
 
@@ -84,6 +88,8 @@ class CodebookChange:
     session: AnnotationSession
     before: Codebook
     after: Codebook
+
+    files = frozenset((CODEBOOK,))
 
     def do(self) -> None:
         self.session._set_codebook(self.after)
@@ -659,7 +665,7 @@ class AnnotationSession(events.Observable):
         return report
 
     def _reload(self, key: str) -> None:
-        """Take the disk version of one file; undo history no longer applies and is cleared."""
+        """Take the disk version of one file; the undo history of that file no longer applies."""
         if key == CODEBOOK:
             self._blocked.pop(CODEBOOK, None)
             self._codebook_dirty = False
@@ -682,7 +688,7 @@ class AnnotationSession(events.Observable):
                 else:
                     self._fingerprints[key] = loaded.fingerprint
                     self._place_loaded(key, loaded.annotations, loaded.path)
-        self.stack.clear()
+        self.stack.forget(key)
         self.emit(events.Event(events.RELOADED, key))
         self.emit(events.Event(events.STACK_CHANGED))
 

@@ -3,6 +3,11 @@
 The :class:`CommandStack` belongs to the Qt-free session; the window's Undo and Redo menu items
 only show its labels ("Undo Add annotation 'Economic'") and call it. The stack is unlimited, and
 doing a new command after undoing clears what could have been redone, as in every editor.
+
+A command may say which files it changes (``files``: annotation source ids, "codebook"). When
+one file is replaced by its version on disk, only the commands that touched it are forgotten
+(:meth:`CommandStack.forget`): a colleague's edit to one document's annotations does not take
+away the undo history of every other document.
 """
 
 from __future__ import annotations
@@ -58,6 +63,13 @@ class MacroCommand:
             command.undo()
 
 
+def files_of(command: Command) -> frozenset[str]:
+    """The files a command changes, as it declares them (none for changes kept elsewhere)."""
+    if isinstance(command, MacroCommand):
+        return frozenset().union(*(files_of(c) for c in command.commands))
+    return frozenset(getattr(command, "files", ()))
+
+
 class CommandStack:
     def __init__(self) -> None:
         self._done: list[Command] = []
@@ -88,6 +100,11 @@ class CommandStack:
     def clear(self) -> None:
         self._done.clear()
         self._undone.clear()
+
+    def forget(self, file: str) -> None:
+        """Drop the commands that changed *file* (it was reloaded: they no longer apply to it)."""
+        self._done = [c for c in self._done if file not in files_of(c)]
+        self._undone = [c for c in self._undone if file not in files_of(c)]
 
     @property
     def can_undo(self) -> bool:
