@@ -11,6 +11,7 @@ from sidelight.core.search import find_all
 from sidelight.core.workspace import Workspace
 from sidelight.gui.app import create_window
 from sidelight.gui.main_window import MainWindow
+from tests.gui.conftest import open_window
 
 
 @pytest.fixture
@@ -283,3 +284,17 @@ def test_a_new_workspace_says_how_to_add_documents(window, tmp_path):
     window.set_workspace(Workspace.create(tmp_path / "new-study"))
     assert "Import Articles" in window.view.empty.text()
     assert window.view.currentWidget() is window.view.empty
+
+
+def test_many_documents_scroll_sideways_instead_of_shrinking_to_a_few_words(qtbot, sample_copy):
+    ids = [s.id for s in Workspace.open(sample_copy).sources]
+    win = open_window(qtbot, sample_copy, ids)
+    win.resize(900, 700)
+    qtbot.waitUntil(lambda: len(win.view.panes) == len(ids))
+    qtbot.wait(50)
+    widths = [p.width() for p in win.view.panes]
+    char = win.view.panes[0].editor.fontMetrics().averageCharWidth()
+    assert min(widths) >= 30 * char  # each pane still holds a readable line
+    assert win.view.row.horizontalScrollBar().maximum() > 0  # and the row scrolls to the others
+    win.view.zoom(+4)
+    assert win.view.panes[0].minimumWidth() > 30 * char  # larger text, wider panes

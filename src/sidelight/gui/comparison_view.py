@@ -1,15 +1,21 @@
-"""Two or more documents side by side in resizable panes, scrolled together if wished."""
+"""Two or more documents side by side in resizable panes, scrolled together if wished.
+
+Each pane keeps a readable width (about 30 characters at the current size); when more documents
+are open than the window can show at that width, the row of panes scrolls sideways instead of
+squeezing every text into a column a few words wide.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QStackedWidget
 
 from sidelight.core.sources import Source
 from sidelight.gui.document_pane import DocumentPane
 
 DEFAULT_POINT_SIZE = 11.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 40.0
+READABLE_CHARACTERS = 30  # the narrowest a pane gets before the row scrolls sideways
 
 
 class ComparisonView(QStackedWidget):
@@ -23,8 +29,13 @@ class ComparisonView(QStackedWidget):
         self.empty = QLabel("Tick two or more documents in the list to read them side by side.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        self.row = QScrollArea()
+        self.row.setWidget(self.splitter)
+        self.row.setWidgetResizable(True)
+        self.row.setFrameShape(QFrame.Shape.NoFrame)
+        self.row.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.addWidget(self.empty)
-        self.addWidget(self.splitter)
+        self.addWidget(self.row)
         self.panes: list[DocumentPane] = []
         self.sync_scrolling = True
         self.point_size = DEFAULT_POINT_SIZE
@@ -41,8 +52,13 @@ class ComparisonView(QStackedWidget):
         self.panes = wanted
         if self.panes:
             self.splitter.setSizes([1000] * len(self.panes))
-        self.setCurrentWidget(self.splitter if self.panes else self.empty)
+        self._keep_readable()
+        self.setCurrentWidget(self.row if self.panes else self.empty)
         self.panes_changed.emit()
+
+    def _keep_readable(self) -> None:
+        for pane in self.panes:  # the text's own font, at the current zoom, plus its scroll bar
+            pane.setMinimumWidth(pane.editor.fontMetrics().averageCharWidth() * READABLE_CHARACTERS + 40)
 
     def _new_pane(self, source: Source) -> DocumentPane:
         pane = DocumentPane(source)
@@ -73,3 +89,4 @@ class ComparisonView(QStackedWidget):
         self.point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, points))
         for pane in self.panes:
             pane.set_point_size(self.point_size)
+        self._keep_readable()
