@@ -298,3 +298,18 @@ def test_many_documents_scroll_sideways_instead_of_shrinking_to_a_few_words(qtbo
     assert win.view.row.horizontalScrollBar().maximum() > 0  # and the row scrolls to the others
     win.view.zoom(+4)
     assert win.view.panes[0].minimumWidth() > 30 * char  # larger text, wider panes
+
+
+def test_f6_walks_the_keyboard_through_list_documents_and_panels_and_back(qtbot, sample_copy):
+    win = open_window(qtbot, sample_copy, ["china-vietnam-reach-consensus-on", "a-new-day-for-china-vietnam-relations"])
+    win.activateWindow()
+    qtbot.waitUntil(lambda: len(win.view.panes) == 2)
+    visited = []
+    for _ in range(8):
+        win.actions_by_id["next_area"].trigger()
+        visited.append(win.statusBar().currentMessage().removeprefix("Keyboard in: "))
+    assert visited[:3] == ["Documents", "Global Times", "China Report ASEAN"]  # the documents, in pane order
+    assert "Claims" in visited and "Compare Claims" in visited and "Documents" in visited
+    assert visited[0] == visited[len(win._areas())]  # round again after the last area
+    win.actions_by_id["previous_area"].trigger()
+    assert win.statusBar().currentMessage() == f"Keyboard in: {visited[-2]}"

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -26,7 +27,7 @@ from sidelight import __version__
 from sidelight.core.commands import Command, CommandStack
 from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
-from sidelight.core.labels import plural
+from sidelight.core.labels import plural, short_labels
 from sidelight.core.workspace import ImportReport, Workspace
 from sidelight.gui.actions import build_actions
 from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
 
         self.stack = CommandStack()
+        self._last_area: QWidget | None = None  # where F6 last went
         self.claims_panel = ClaimsPanel()
         self.claims_dock = self._dock("Claims", "claims-dock", self.claims_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.pair_view = PairView()
@@ -413,6 +415,40 @@ class MainWindow(QMainWindow):
 
     def set_sync_scrolling(self, on: bool) -> None:
         self.view.set_sync_scrolling(on)
+
+    def focus_next_area(self) -> None:
+        self._focus_area(+1)
+
+    def focus_previous_area(self) -> None:
+        self._focus_area(-1)
+
+    def _areas(self) -> list[tuple[str, QWidget]]:
+        """Where F6 goes, in reading order: the list, each open document, then the panels shown."""
+        labels = short_labels(p.source for p in self.view.panes)
+        areas: list[tuple[str, QWidget]] = [("Documents", self.doc_list)]
+        areas += [(labels[p.source.id], p.editor) for p in self.view.panes]
+        areas += [("Claims", self.claims_panel.tabs.currentWidget()), ("Annotations", self.annotations_panel.list),
+                  ("Document", self.document_panel.document), ("Compare Claims", self.pair_view.browser)]
+        # A panel behind another in a tabbed dock is "visible" to Qt but shows nothing: skip it.
+        return [(name, w) for name, w in areas if w.isVisible() and w.isEnabled() and not w.visibleRegion().isEmpty()]
+
+    def _focus_area(self, step: int) -> None:
+        areas = self._areas()
+        if not areas:
+            return
+        focus = QApplication.focusWidget()
+        current = next((i for i, (_n, w) in enumerate(areas) if focus is not None and (focus is w or w.isAncestorOf(focus))),
+                       None)
+        if current is None and focus is None:  # the window is not active: go on from the last area
+            current = next((i for i, (_n, w) in enumerate(areas) if w is self._last_area), None)
+        index = (0 if step > 0 else len(areas) - 1) if current is None else (current + step) % len(areas)
+        name, widget = areas[index]
+        self._last_area = widget
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        pane = next((p for p in self.view.panes if p.editor is widget), None)
+        if pane is not None:
+            self.view.row.ensureWidgetVisible(pane)
+        self.statusBar().showMessage(f"Keyboard in: {name}", 3000)
 
     def zoom_in(self) -> None:
         self.view.zoom(+1)
