@@ -107,6 +107,32 @@ def test_html_is_extracted_with_trafilatura(ws, tmp_path):
     assert "Sentence number 11" in source.text
     assert "Home" not in source.text and "All rights reserved" not in source.text
     assert (source.folder / "original.html").read_bytes() == page.read_bytes()
+    # What extraction left out is listed, by the line of the HTML file it was on
+    dropped = {c["text"]: c["line"] for c in source.meta.cleaning["removed"]
+               if c["rule"] == "not article text (HTML extraction)"}
+    assert dropped == {"Home World": 1, "Copyright 2024 Example News. All rights reserved.": 1}
+    assert "line 1: [not article text (HTML extraction)] Home World" in source.cleaning_report()
+    assert source.share_removed() == 0.0  # page furniture is expected, not a warning sign
+
+
+def test_a_dropped_photo_caption_is_itemised_with_its_line(ws, tmp_path):
+    page = tmp_path / "story.html"
+    body = " ".join(f"Sentence number {i} about the visit of the two leaders to Hanoi." for i in range(12))
+    page.write_text(
+        "<html>\n<head><title>Leaders meet</title><script>var tracking = 1;</script></head>\n<body>\n"
+        f"<article><h1>Leaders meet</h1>\n<p>{body}</p>\n"
+        "<aside class='related'>Related: Ten things to know about Hanoi</aside>\n"
+        f"<p>{body.replace('Sentence', 'Line')}</p></article>\n</body>\n</html>\n",
+        encoding="utf-8",
+    )
+    source = ws.import_file(page)
+    dropped = [(c["line"], c["text"]) for c in source.meta.cleaning["removed"]]
+    texts = [t for _l, t in dropped]
+    assert (6, "Related: Ten things to know about Hanoi") in dropped
+    assert all("tracking" not in t for t in texts)  # scripts are not page text
+    for line, text in dropped:  # every listed line really holds that text in the original
+        assert text[:20] in page.read_text().splitlines()[line - 1]
+    assert all(t not in source.text for t in texts)
 
 
 def test_markdown_marks_are_removed(ws, tmp_path):

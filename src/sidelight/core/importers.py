@@ -19,7 +19,8 @@ from sidelight.core.errors import ImportRefused
 class Extracted:
     text: str
     meta: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # what extraction dropped, for the audit trail
+    notes: list[str] = field(default_factory=list)  # what extraction did, for the audit trail
+    dropped: list[tuple[int, str]] = field(default_factory=list)  # (line in the original, text) left out
 
 
 Importer = Callable[[Path, str], Extracted]
@@ -98,4 +99,43 @@ def import_html(path: Path, text: str) -> Extracted:
     title = meta.get("title")
     if title and not body.lstrip().startswith(title):
         body = f"{title}\n\n{body}"
-    return Extracted(body, meta, notes=["page furniture removed by trafilatura (menus, ads, comments)"])
+    return Extracted(body, meta, notes=["page furniture removed by trafilatura (menus, ads, comments)"],
+                     dropped=_left_out(text, body))
+
+
+_BLOCKS = frozenset("""p div li h1 h2 h3 h4 h5 h6 figcaption figure blockquote td th tr dt dd pre caption nav
+    footer header aside section article main ul ol table form label button br hr""".split())
+MAX_DROPPED = 500
+
+
+def _left_out(page: str, body: str) -> list[tuple[int, str]]:
+    """The page's text blocks that are not in the extracted article, each with the line of the
+    HTML file it starts on (0 when it cannot be found there, e.g. behind an entity), so a
+    researcher can see what extraction dropped, not only that it dropped something."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for hidden in tree.xpath("//script|//style|//noscript|//template|//head"):
+        hidden.drop_tree()
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    kept = " ".join(body.split())
+    dropped: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for line in tree.text_content().split("\n"):
+        block = " ".join(line.split())
+        if not block or block in seen or block in kept:
+            continue
+        seen.add(block)
+        at = page.find(block[:40])
+        if at < 0:  # split by inline tags ("<a>Home</a> <a>World</a>"): where its first word is
+            at = page.find(block.split()[0])
+        dropped.append((page.count("\n", 0, at) + 1 if at >= 0 else 0, block))
+        if len(dropped) >= MAX_DROPPED:
+            break
+    return dropped

@@ -23,6 +23,9 @@ def content_hash_bytes(raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
+HTML_LEFT_OUT = "not article text (HTML extraction)"  # the rule of page text an HTML import left out
+
+
 @dataclass
 class SourceMeta:
     id: str
@@ -90,8 +93,11 @@ class Source:
         }
 
     def share_removed(self) -> float:
-        """How much of the original's lines cleaning dropped (0..1), to warn when it was most."""
-        removed = sum(len(str(c.get("text", ""))) for c in self.meta.cleaning.get("removed", []))
+        """How much of the original's lines cleaning dropped (0..1), to warn when it was most.
+        A web page's menus and footers, left out by HTML extraction, are not counted: they are
+        expected to outweigh the article."""
+        removed = sum(len(str(c.get("text", ""))) for c in self.meta.cleaning.get("removed", [])
+                      if c.get("rule") != HTML_LEFT_OUT)
         return removed / (removed + len(self.text)) if removed else 0.0
 
     def cleaning_report(self) -> str:
@@ -100,7 +106,8 @@ class Source:
         removed, repaired = clean.get("removed", []), clean.get("repaired", [])
         lines = [f"{m.title}", f"original: {m.original_name} ({m.original_encoding}), kept as {m.original_file}", ""]
         lines.append(f"Removed {len(removed)} line(s):")
-        lines += [f"  line {c.get('line')}: [{c.get('rule')}] {c.get('text')}" for c in removed] or ["  nothing"]
+        lines += [f"  {'line ' + str(c.get('line')) if c.get('line') else 'page'}: [{c.get('rule')}] {c.get('text')}"
+                  for c in removed] or ["  nothing"]
         lines.append("")
         lines.append(f"Repaired {len(repaired)} missing space(s):")
         lines += [f"  line {c.get('line')}: {c.get('text')!r} -> {c.get('now')!r}" for c in repaired] or ["  nothing"]

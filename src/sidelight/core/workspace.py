@@ -18,7 +18,7 @@ from pathlib import Path
 from sidelight.core import cleaning, importers, metadata, textio
 from sidelight.core.errors import DuplicateImport, SidelightError, WorkspaceError
 from sidelight.core.field_reader import FieldError
-from sidelight.core.sources import UNKNOWN, Source, SourceMeta, content_hash, content_hash_bytes
+from sidelight.core.sources import HTML_LEFT_OUT, UNKNOWN, Source, SourceMeta, content_hash, content_hash_bytes
 from sidelight.io import yaml_store
 from sidelight.io.atomic import atomic_write_bytes, fsync_dir, new_folder_mode
 
@@ -155,7 +155,8 @@ class Workspace:
             original_hash=content_hash_bytes(decoded.raw),
             extra=extra,
             cleaning={
-                "removed": [c.as_dict() for c in cleaned.removed],
+                "removed": [{"rule": HTML_LEFT_OUT, "line": line, "text": text}
+                            for line, text in extracted.dropped] + [c.as_dict() for c in cleaned.removed],
                 "repaired": [c.as_dict() for c in cleaned.repaired],
                 "notes": extracted.notes + ([decoded.guess_note] if decoded.guess_note else []),
             },
