@@ -103,6 +103,10 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
     print(f"   gold B, aligner (lexical): {evaluate(second_j, result.units, groups, texts).line()}")
     both = consensus([first_j, second_j])
     print(f"   consensus A+B, aligner (lexical): {evaluate(both, result.units, groups, texts).line()}")
+    strict = align(ws.sources, use_embeddings=False, strict=True)
+    strict_truth = consensus([judge(g, strict.units, texts) for g in (gold, second)])
+    print(f"   consensus A+B, aligner (lexical, strict): "
+          f"{evaluate(strict_truth, strict.units, [g.units for g in strict.groups], texts).line()}")
     baseline = max((evaluate(both, result.units, baseline_groups(result.units, t), texts) for t in (0.3, 0.4, 0.5, 0.6, 0.7)),
                    key=lambda s: s.link_f1)
     print(f"   consensus A+B, best baseline: {baseline.line()}")

@@ -137,3 +137,15 @@ def test_eval_with_two_gold_sets_prints_their_agreement_and_the_consensus(tmp_pa
     assert out.count("[consensus] aligner:") == 1 and out.count("links P") == 6
     consensus_line = next(line for line in out.splitlines() if line.startswith("[consensus] aligner:"))
     assert "3 required" in consensus_line
+
+
+def test_compare_strict_links_fewer_claims_than_the_default(capsys):
+    import json
+
+    assert main(["compare", str(REPO), "--format", "json", "--no-cache"]) == 0
+    loose = json.loads(capsys.readouterr().out)
+    assert main(["compare", str(REPO), "--format", "json", "--no-cache", "--strict"]) == 0
+    strict = json.loads(capsys.readouterr().out)
+    linked = lambda data: sum(len(g["units"]) - 1 for g in data["groups"])  # noqa: E731
+    assert 0 < linked(strict) < linked(loose)
+    assert strict["method"].endswith("strict")

@@ -213,3 +213,18 @@ def test_a_possible_counterpart_that_cannot_be_linked_says_which_claim_is_in_the
                       if alignment.unit(u).document in alignment.group_of(unit.id).documents)
     assert "already linked with " in html and in_the_way.text[:30] in html and "unlink that first" in html
     assert f"link:{other.id}" not in window.pair_view.browser.toHtml()
+
+
+def test_strict_matching_keeps_only_the_surest_links_and_is_remembered(window, qtbot, sample_copy):
+    from sidelight.core.settings import load_settings
+
+    loose = window.claims.alignment
+    window.actions_by_id["strict"].trigger()
+    qtbot.waitUntil(lambda: window.claims.alignment is not loose
+                    and window.claims.alignment.method.endswith("strict"), timeout=30_000)
+    strict = window.claims.alignment
+    links = lambda a: sum(len(g.units) - 1 for g in a.groups)  # noqa: E731
+    assert links(strict) < links(loose)
+    assert load_settings().strict_matching is True
+    again = open_window(qtbot, sample_copy, [GT, CRA])
+    assert again.actions_by_id["strict"].isChecked() and again.claims.strict

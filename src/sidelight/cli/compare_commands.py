@@ -35,6 +35,8 @@ def _embedding_options(p: argparse.ArgumentParser) -> None:
                        help="add the optional sentence-embedding signal (needs the model installed, see README)")
     group.add_argument("--no-embeddings", dest="use_embeddings", action="store_false",
                        help="score claims lexically only (the default)")
+    p.add_argument("--strict", action="store_true",
+                   help="link only the surest matches (fewer links, nearly all right; see README)")
 
 
 @command("compare", "align the claims of the sources: shared, partial and unique claims, conflicts", _configure_compare)
@@ -47,7 +49,7 @@ def compare(args: argparse.Namespace) -> int:
             raise SidelightError(ws.root, "no sources to compare")
         _check_two_documents(ws, args.documents)
         result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache,
-                                            use_embeddings=args.use_embeddings)
+                                            use_embeddings=args.use_embeddings, strict=args.strict)
         for problem in result.problems:
             print(f"warning: {problem}", file=sys.stderr)
         if args.format == "json":
@@ -214,7 +216,7 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         _check_gold_fits(gold.sources, ws, path, default=not args.gold)
     sources = [ws.get(s) for s in sorted(set().union(*(g.sources for g in golds)))]
     texts = {s.id: s.text for s in sources}
-    result = align(sources, use_embeddings=args.use_embeddings)
+    result = align(sources, use_embeddings=args.use_embeddings, strict=args.strict)
     judgements = [judge(g, result.units, texts) for g in golds]
     named = list(zip((p.name for p in gold_paths), judgements))
     print(f"scored by: {result.method}")

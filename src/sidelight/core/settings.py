@@ -29,6 +29,7 @@ class Settings:
     reviewer: str | None = None
     autosave_delay_ms: int = 250  # how long the window waits after a change before saving (a save takes ~15 ms)
     recent_workspaces: list[str] = field(default_factory=list)
+    strict_matching: bool = False  # Claims → Strict Matching: link only the surest claim pairs
 
 
 def config_dir() -> Path:
@@ -71,7 +72,8 @@ def load_settings() -> Settings:
             validate_reviewer(reviewer)
         except SidelightError as exc:
             raise SidelightError(path, exc.problem) from None
-    return Settings(reviewer, r.integer("autosave_delay_ms", 250), list(r.texts("recent_workspaces")))
+    return Settings(reviewer, r.integer("autosave_delay_ms", 250), list(r.texts("recent_workspaces")),
+                    r.flag("strict_matching", False))
 
 
 def save_settings(settings: Settings) -> Path:
@@ -86,5 +88,6 @@ def save_settings(settings: Settings) -> Path:
         "reviewer": settings.reviewer,
         "autosave_delay_ms": settings.autosave_delay_ms,
         "recent_workspaces": list(settings.recent_workspaces),
+        "strict_matching": settings.strict_matching,
     })
     return path

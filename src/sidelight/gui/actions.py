@@ -52,6 +52,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("next_claim", "&Next Claim", "&Claims", "next_claim", "Alt+Down",
                tip="The next claim in the Claims panel's list (choose a filter there: conflicting, left out…)"),
     ActionSpec("previous_claim", "&Previous Claim", "&Claims", "previous_claim", "Alt+Up"),
+    ActionSpec("strict", "&Strict Matching", "&Claims", "set_strict_matching", checkable=True,
+               tip="Link only the surest claim pairs: fewer links, nearly all right; the rest are offered as "
+                   "possible counterparts"),
     ActionSpec("realign", "&Align Again", "&Claims", "realign", "F5"),
     ActionSpec("annotate", "&Annotate Selection…", "&Annotate", "annotate", "Ctrl+E",
                tip="Code the selected passage (type to filter codes, 1–9 for recent ones)"),

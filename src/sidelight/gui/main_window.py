@@ -28,6 +28,7 @@ from sidelight.core.commands import Command, CommandStack
 from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
 from sidelight.core.labels import plural, short_labels
+from sidelight.core.settings import load_settings, save_settings
 from sidelight.core.workspace import ImportReport, Workspace
 from sidelight.gui.actions import build_actions
 from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id = build_actions(self)
         self.legend.attach(self, self.actions_by_id["claims"])
         self.actions_by_id["annotation_highlights"].setChecked(True)
+        self._restore_strict_matching()
         self._add_panel_toggles()
         self.doc_model.shown_changed.connect(self._show_ids)
         self._refresh_undo()
@@ -378,6 +380,27 @@ class MainWindow(QMainWindow):
         panel = self.claims_panel
         if panel.count():
             panel.set_current_row((panel.current_row() + step) % panel.count())
+
+    def _restore_strict_matching(self) -> None:
+        try:
+            strict = load_settings().strict_matching
+        except SidelightError:
+            strict = False  # a broken settings file is reported where the reviewer is read
+        self.claims.strict = strict
+        action = self.actions_by_id["strict"]
+        action.blockSignals(True)
+        action.setChecked(strict)
+        action.blockSignals(False)
+
+    def set_strict_matching(self, on: bool) -> None:
+        self.claims.strict = on
+        try:
+            settings = load_settings()
+            settings.strict_matching = on
+            save_settings(settings)
+        except SidelightError as exc:
+            self.statusBar().showMessage(f"Strict matching not remembered: {exc}", 8000)
+        self.realign()
 
     def realign(self) -> None:
         if self.workspace is not None:

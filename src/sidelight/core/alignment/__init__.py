@@ -5,14 +5,14 @@ in a worker thread, the CLI (``sidelight compare``) calls it directly.
 
 Running
 -------
-``align(documents, *, corrections=None, progress=None, should_stop=None, cache_dir=None, use_embeddings=None) -> Alignment``
+``align(documents, *, corrections=None, progress=None, should_stop=None, cache_dir=None, use_embeddings=None, strict=False) -> Alignment``
     ``documents``: workspace ``Source`` objects, :class:`Document` objects or ``(id, text)``
     pairs. ``progress(done, total, message)`` is called as work advances; ``should_stop()`` is
     polled and, when it returns True, :class:`AlignmentCancelled` (a ``SidelightError``) is raised.
     ``cache_dir``: folder of cached results keyed by content hash (see :mod:`.cache`).
     ``use_embeddings``: add the optional sentence-embedding signal (:mod:`.embeddings`):
     True requires it, False never, None as ``engine.EMBEDDINGS_BY_DEFAULT`` says (off).
-    ``Alignment.method`` tells which ran.
+    ``Alignment.method`` tells which ran. ``strict``: link only the surest pairs (see ``engine.align``).
 ``align_workspace(workspace, *, documents=None, progress=None, should_stop=None, use_embeddings=None) -> Alignment``
     The same for a workspace: its sources (or the ids given), its saved corrections, its
     cache in ``<workspace>/.sidelight-cache/alignment/``.
@@ -99,9 +99,11 @@ def align_workspace(
     should_stop: ShouldStop | None = None,
     use_cache: bool = True,
     use_embeddings: bool | None = None,
+    strict: bool = False,
 ) -> Alignment:
     """Align a workspace's sources (all, or the ids in ``documents``) with its saved corrections."""
     sources = workspace.sources if documents is None else [workspace.get(i) for i in documents]
     corrections = Corrections.load(workspace_corrections_path(workspace.root))
     return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
-                 cache_dir=workspace_cache_dir(workspace) if use_cache else None, use_embeddings=use_embeddings)
+                 cache_dir=workspace_cache_dir(workspace) if use_cache else None, use_embeddings=use_embeddings,
+                 strict=strict)

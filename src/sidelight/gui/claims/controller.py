@@ -44,6 +44,7 @@ class ClaimsController(QObject):
         self.alignment: Alignment | None = None
         self.workspace_root: Path | None = None
         self.highlights_on = True
+        self.strict = False  # link only the surest pairs (Claims → Strict Matching)
         self.selected: str | None = None
         self.linking_from: str | None = None
         self.task: Task | None = None
@@ -73,12 +74,12 @@ class ClaimsController(QObject):
         if len(sources) < 2 or self.workspace_root is None:
             self._show(None)
             return
-        root = self.workspace_root
+        root, strict = self.workspace_root, self.strict
 
         def work(progress, should_stop) -> Alignment:
             corrections = Corrections.load(workspace_corrections_path(root))
             return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
-                         cache_dir=root / CACHE_DIR)
+                         cache_dir=root / CACHE_DIR, strict=strict)
 
         self.panel.summary.setText(f"Aligning the claims of {len(sources)} documents…")
         self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)
