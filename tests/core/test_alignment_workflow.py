@@ -34,6 +34,7 @@ def test_link_and_unlink_corrections_are_applied_and_survive_a_text_change(tmp_p
     second = align(shifted, corrections=reloaded)
     moved_trade = next(u for u in second.units_of("a") if u.text.startswith("Bilateral"))
     assert second.group_of(moved_trade.id) is not second.group_of("b:1")
+    assert "b:1" not in [u.id for u, _m in second.possible_counterparts(moved_trade.id)]  # unlinked: not offered again
     resort = next(u for u in second.units_of("a") if "resort" in u.text)
     assert second.group_of(resort.id) is second.group_of("b:0")
     assert second.match(resort.id, "b:0").corrected

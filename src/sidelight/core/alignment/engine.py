@@ -184,7 +184,7 @@ def _group(
         )
         pairs: Iterable[tuple[int, int, float]] = zip(scored.a.tolist(), scored.b.tolist(), scored.score.tolist())
     else:
-        pairs = ()
+        scored, pairs = None, ()
     links: list[tuple[int, int]] = []
     unlinks: list[tuple[int, int]] = []
     problems: list[str] = []
@@ -224,26 +224,28 @@ def _group(
                                  corrected=(x, y) in forced or (y, x) in forced))
         if n % 500 == 0:
             step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
-    possible = [Match(units[x].id, units[y].id, round(score, 4)) for x, y, score in _possible_links(rows_groups, sim)]
+    possible = [Match(units[x].id, units[y].id, round(score, 4))
+                for x, y, score in _possible_links(rows_groups, scored, unlinks)] if scored is not None else []
     return Alignment(docs, units, groups, matches, problems, method=method, possible=possible)
 
 
-def _possible_links(rows_groups: list[list[int]], sim: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
-    """Scored pairs too weak to group (from :data:`POSSIBLE_MIN` up) that sit in two groups: for
-    each unit its :data:`POSSIBLE_PER_UNIT` strongest (a researcher reads a few, not dozens, and
-    a wire sentence copied by 200 outlets would otherwise offer 200)."""
+def _possible_links(rows_groups: list[list[int]], scored: Any, unlinks: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Scored pairs too weak to group (from :data:`POSSIBLE_MIN` up) that sit in two groups, but
+    not a pair the researcher unlinked: for each unit its :data:`POSSIBLE_PER_UNIT` strongest (a
+    researcher reads a few, not dozens, and a wire sentence copied by 200 outlets would
+    otherwise offer 200)."""
     import numpy as np
 
-    if not sim:
-        return []
     n_units = sum(len(rows) for rows in rows_groups)
     group_at = np.empty(n_units, dtype=np.int64)
     for n, rows in enumerate(rows_groups):
         group_at[rows] = n
-    pairs = np.fromiter((v for key in sim for v in key), dtype=np.int64, count=2 * len(sim)).reshape(-1, 2)
-    scores = np.fromiter(sim.values(), dtype=np.float64, count=len(sim))
-    keep = (scores >= POSSIBLE_MIN) & (group_at[pairs[:, 0]] != group_at[pairs[:, 1]])
-    a, b, score = pairs[keep, 0], pairs[keep, 1], scores[keep]
+    a, b, score = scored.a.astype(np.int64), scored.b.astype(np.int64), scored.score
+    keep = (score >= POSSIBLE_MIN) & (group_at[a] != group_at[b])
+    if unlinks:
+        refused = {(min(x, y), max(x, y)) for x, y in unlinks}
+        keep &= np.fromiter(((x, y) not in refused for x, y in zip(a.tolist(), b.tolist())), dtype=bool, count=len(a))
+    a, b, score = a[keep], b[keep], score[keep]
     chosen = np.zeros(len(a), dtype=bool)
     for this in (a, b):
         order = np.lexsort((-score, this))
