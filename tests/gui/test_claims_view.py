@@ -80,6 +80,11 @@ def test_panel_filters_match_the_core(window):
     omitted = alignment.blindspot(GT).omitted
     assert panel.count() == len(omitted)
     assert all(GT not in g.documents for g in omitted)
+    panel.filter.setCurrentIndex(panel.filter.findText("With possible counterparts to check"))
+    to_check = alignment.filter_groups(has_possible=True)
+    assert panel.count() == len(to_check) > 0
+    for group in to_check:  # each has a candidate that one click could link
+        assert any(alignment.can_link(u, v.id) for u in group.units for v, _m in alignment.possible_counterparts(u))
 
 
 def test_escape_cancels_linking(window, qtbot):

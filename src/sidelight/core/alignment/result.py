@@ -164,8 +164,11 @@ class Alignment:
         has_conflicts: bool | None = None,
         omitted_by: str | None = None,
         carried_by: str | None = None,
+        has_possible: bool | None = None,
     ) -> list[Group]:
-        """Groups that pass every given condition (None means "don't care")."""
+        """Groups that pass every given condition (None means "don't care"). ``has_possible``:
+        some unit of the group has a possible counterpart that could be linked as things stand
+        (the claims worth a second look when checking what the aligner missed)."""
         kinds = {kind} if isinstance(kind, str) else (set(kind) if kind is not None else None)
         for doc in (unique_to, omitted_by, carried_by):
             if doc is not None:
@@ -182,8 +185,13 @@ class Alignment:
                 continue
             if carried_by is not None and carried_by not in g.documents:
                 continue
+            if has_possible is not None and self._has_possible(g) != has_possible:
+                continue
             out.append(g)
         return out
+
+    def _has_possible(self, group: Group) -> bool:
+        return any(self.can_link(m.a, m.b) for u in group.units for m in self._possible.get(u, ()))
 
     def coverage(self) -> Coverage:
         """Which document carries which claim: the matrix behind the overview."""

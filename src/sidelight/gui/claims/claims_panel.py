@@ -39,6 +39,7 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
         ("Shared by all documents", lambda a: a.filter_groups(kind="shared")),
         ("Shared by some", lambda a: a.filter_groups(kind="partial")),
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
+        ("With possible counterparts to check", lambda a: a.filter_groups(has_possible=True)),
     ]
     names = {doc.id: f"{doc.outlet or doc.id} — {shorten(doc.title, 44)}" for doc in alignment.documents}
     for doc in alignment.documents:
