@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.memory.remember(workspace.root)
         for action_id in ("import", "cleaning", "find"):
             self.actions_by_id[action_id].setEnabled(True)
-        self.statusBar().showMessage(f"{len(workspace.sources)} documents in {workspace.root}", 8000)
+        self.statusBar().showMessage(f"{plural(len(workspace.sources), 'document')} in {workspace.root}", 8000)
         self.check_workspace(quiet=True)  # what 'sidelight check' would say, shown without blocking
 
     def open_workspace(self, path: str | Path) -> bool:
@@ -379,7 +379,10 @@ class MainWindow(QMainWindow):
         """Walk the claims the panel's filter shows (e.g. every conflicting one) from the keyboard."""
         panel = self.claims_panel
         if panel.count():
-            panel.set_current_row((panel.current_row() + step) % panel.count())
+            row = panel.current_row()
+            if row < 0:  # nothing chosen yet: Alt+Down starts at the first claim, Alt+Up at the last
+                row = -1 if step > 0 else panel.count()
+            panel.set_current_row((row + step) % panel.count())
 
     def _restore_strict_matching(self) -> None:
         try:

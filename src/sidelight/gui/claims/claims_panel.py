@@ -3,6 +3,7 @@ matrix (claims x outlets) that shows at a glance who carries what."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from functools import partial
 from html import escape
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.alignment import Alignment, Group
-from sidelight.core.labels import shorten
+from sidelight.core.labels import UNKNOWN, shorten
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS, tint
 
 Index = QModelIndex | QPersistentModelIndex
 SNIPPET = 110
+HEADER_LINE = 12  # characters per line of a coverage column's header: five outlets fit side by side
+HEADER_LINES = 3
 
 
 GroupFilter = Callable[[Alignment], list[Group]]
@@ -41,13 +44,25 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
         ("With possible counterparts to check", lambda a: a.filter_groups(has_possible=True)),
     ]
-    names = {doc.id: f"{doc.outlet or doc.id} — {shorten(doc.title, 44)}" for doc in alignment.documents}
+    names = {doc.id: _filter_name(doc.outlet, doc.title or doc.id) for doc in alignment.documents}
     for doc in alignment.documents:
         items.append((f"Only in {names[doc.id]}", partial(_unique_to, doc.id)))
     for doc in alignment.documents:
         # The blindspot: what the others carry and this one leaves out, most widely carried first.
         items.append((f"Left out by {names[doc.id]}", partial(_left_out_by, doc.id)))
     return items
+
+
+def _filter_name(outlet: str, title: str) -> str:
+    """'Outlet — title', or the title alone when the outlet is not known (never 'unknown — …')."""
+    title = shorten(title, 44)
+    return f"{outlet} — {title}" if outlet and outlet != UNKNOWN else title
+
+
+def header_label(label: str) -> str:
+    """A column header in a few short lines, so the matrix shows several outlets at once rather
+    than one column as wide as the panel (the whole name and title are in the tooltip)."""
+    return "\n".join(textwrap.wrap(label, HEADER_LINE, max_lines=HEADER_LINES, placeholder="…")) or label
 
 
 def _unique_to(doc_id: str, alignment: Alignment) -> list[Group]:
@@ -125,7 +140,8 @@ class CoverageModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             doc = self.alignment.documents[section]
-            return doc_label(self.alignment, doc.id) if role == Qt.ItemDataRole.DisplayRole else doc.title
+            label = doc_label(self.alignment, doc.id)
+            return header_label(label) if role == Qt.ItemDataRole.DisplayRole else f"{label}\n{doc.title}"
         group = self.rows[section]
         return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else self.alignment.unit(group.units[0]).text
 
@@ -219,6 +235,8 @@ class ClaimsPanel(QWidget):
         groups = self.visible_groups()
         self.list_model.set_groups(self.alignment, groups)
         self.coverage_model.set_alignment(self.alignment, groups)
+        self.list.scrollToTop()  # a new filter starts at its first claim (the most widely carried)
+        self.coverage.scrollToTop()
 
     # -- rows, for the window and tests -------------------------------------------------------
     def count(self) -> int:

@@ -1,0 +1,82 @@
+"""Reading the Claims panel with several documents open: filter names, the coverage matrix's
+columns, where a new filter starts, stepping with Alt+Up/Alt+Down, status messages."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sidelight.gui.main_window import MainWindow
+from tests.gui.conftest import open_window
+
+ALL = [
+    "china-vietnam-reach-consensus-on",
+    "a-new-day-for-china-vietnam-relations",
+    "xi-vietnamese-top-leader-lam-reaffirm",
+    "china-vietnam-ties-elevated-to-new",
+    "xis-visit-to-vietnam-boosts-elevation",  # its outlet is unknown
+]
+
+
+@pytest.fixture
+def window(qtbot, sample_copy) -> MainWindow:
+    win = open_window(qtbot, sample_copy, ALL)
+    qtbot.waitUntil(lambda: win.claims.alignment is not None
+                    and len(win.claims.alignment.documents) == len(ALL), timeout=60_000)
+    return win
+
+
+def _choose_filter(window: MainWindow, starts: str) -> None:
+    combo = window.claims_panel.filter
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(starts))
+    combo.setCurrentIndex(index)
+
+
+def test_filters_name_an_article_of_unknown_outlet_by_its_title(window):
+    names = [window.claims_panel.filter.itemText(i) for i in range(window.claims_panel.filter.count())]
+    assert not [n for n in names if "unknown" in n.lower()]
+    assert any(n.startswith("Only in Xi’s visit to Vietnam") for n in names)
+    assert any(n.startswith("Left out by CGTN — ") for n in names)
+
+
+def test_coverage_columns_are_narrow_enough_to_see_several_outlets_at_once(window):
+    panel = window.claims_panel
+    panel.tabs.setCurrentWidget(panel.coverage)
+    header = panel.coverage.horizontalHeader()
+    width = panel.coverage.fontMetrics().horizontalAdvance("M" * 14)
+    assert header.count() == len(ALL)
+    assert all(header.sectionSize(i) <= width for i in range(header.count()))
+    model = panel.coverage_model
+    tip = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Global Times" in tip and "China, Vietnam reach consensus" in tip  # the whole name is a hover away
+
+
+def test_a_new_filter_starts_at_its_top(window, qtbot):
+    panel = window.claims_panel
+    panel.set_current_row(panel.count() - 1)  # far down the list of all claims
+    assert panel.list.verticalScrollBar().value() > 0
+    _choose_filter(window, "Left out by CGTN")
+    assert panel.count() > 0
+    assert panel.list.verticalScrollBar().value() == 0  # the most widely carried omission is in view
+
+
+def test_alt_up_with_no_claim_chosen_goes_to_the_last(window):
+    panel = window.claims_panel
+    _choose_filter(window, "Shared by some")
+    assert panel.current_row() == -1
+    window.actions_by_id["previous_claim"].trigger()
+    assert panel.current_row() == panel.count() - 1
+    _choose_filter(window, "With conflicting facts")
+    window.actions_by_id["next_claim"].trigger()
+    assert panel.current_row() == 0
+
+
+def test_status_message_counts_one_document_in_the_singular(qtbot, tmp_path):
+    from sidelight.core.workspace import Workspace
+
+    ws = Workspace.create(tmp_path / "one")
+    article = tmp_path / "article.txt"
+    article.write_text("Trade deal signed\n\nThe two countries signed a trade deal on Monday.\n", encoding="utf-8")
+    ws.import_files([article])
+    win = open_window(qtbot, ws.root)
+    assert win.statusBar().currentMessage().startswith("1 document in ")
