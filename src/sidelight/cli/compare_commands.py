@@ -46,6 +46,8 @@ def compare(args: argparse.Namespace) -> int:
     chosen = _workspace_for(args.paths)
     with chosen as ws:
         if args.documents is None and len(ws.sources) == 0:
+            if chosen.tmp is not None:  # never name the throw-away folder: the files are the problem
+                raise SidelightError(None, "none of the files could be imported, so there is nothing to compare")
             raise SidelightError(ws.root, "no sources to compare")
         _check_two_documents(ws, args.documents)
         result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache,
@@ -81,6 +83,8 @@ class _workspace_for:
     def __enter__(self) -> Workspace:
         if not self.paths:
             return Workspace.open(".")
+        if len(self.paths) == 1 and not Path(self.paths[0]).exists():  # a mistyped workspace, usually
+            raise SidelightError(self.paths[0], "no such workspace folder or file")
         if len(self.paths) == 1 and Path(self.paths[0]).is_dir():
             return Workspace.open(self.paths[0])
         folders = [p for p in self.paths if Path(p).is_dir()]
