@@ -80,3 +80,19 @@ def test_status_message_counts_one_document_in_the_singular(qtbot, tmp_path):
     ws.import_files([article])
     win = open_window(qtbot, ws.root)
     assert win.statusBar().currentMessage().startswith("1 document in ")
+
+
+def test_enter_on_a_coverage_cell_compares_that_claim(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    panel = window.claims_panel
+    panel.tabs.setCurrentWidget(panel.coverage)
+    model = panel.coverage_model
+    row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                       if model.data(model.index(r, c), Qt.ItemDataRole.UserRole))
+    unit_id = model.data(model.index(row, column), Qt.ItemDataRole.UserRole)
+    panel.coverage.setFocus()
+    panel.coverage.setCurrentIndex(model.index(row, column))
+    QTest.keyClick(panel.coverage, Qt.Key.Key_Return)
+    assert window.claims.selected == unit_id
+    assert window.pair_view.unit_id == unit_id

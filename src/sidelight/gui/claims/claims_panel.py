@@ -202,6 +202,7 @@ class ClaimsPanel(QWidget):
         self.filter.currentIndexChanged.connect(self._refilter)
         self.list.selectionModel().currentChanged.connect(self._row_chosen)
         self.coverage.clicked.connect(self._cell_chosen)
+        self.coverage.activated.connect(self._cell_chosen)  # Enter on a cell, for the keyboard
         self._filters: list[tuple[str, GroupFilter]] = []
 
     def set_alignment(self, alignment: Alignment | None) -> None:
