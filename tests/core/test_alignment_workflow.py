@@ -123,3 +123,21 @@ def test_held_out_scores_count_only_pairs_and_units_that_touch_the_focus_documen
     alone = align(subset)
     scores = evaluate(three, alone.units, [g.units for g in alone.groups], {s.id: s.text for s in subset})
     assert scores.links_required > 0
+
+
+def test_linking_a_grouped_claim_to_a_third_document_keeps_its_counterpart():
+    # a and b are one claim, but only just (a pair scoring ~0.25): c was never scored against b
+    docs = [
+        ("a", "This is in line with the common aspirations and interests of both countries, and also "
+              "conducive to regional and global peace and development."),
+        ("b", "Such cooperation also contributes to regional peace and prosperity and will help realize "
+              "their shared development interests."),
+        ("c", "Officials met in a seaside resort to review the figures."),
+    ]
+    first = align(docs)
+    assert first.group_of("a:0") is first.group_of("b:0") and first.kind_of("c:0") == "unique"
+    corrections = Corrections()
+    corrections.link(first.unit("a:0"), first.unit("c:0"))
+    linked = align(docs, corrections=corrections)
+    assert set(linked.group_of("a:0").units) == {"a:0", "b:0", "c:0"}  # b is not stranded
+    assert linked.group_of("a:0").kind == "shared"

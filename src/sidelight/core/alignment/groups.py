@@ -10,8 +10,9 @@ and two groups merge only when
   as 0) reaches ``link_min``, a clique-like condition a chain cannot meet.
 
 Researcher corrections enter here: a linked pair is merged first and unconditionally
-(unless it would put two units of one document together), an unlinked pair may never end
-up in one group.
+(unless it would put two units of one document together), and each of its two units then
+stands in for the other when later merges are scored; an unlinked pair may never end up in
+one group.
 """
 
 from __future__ import annotations
@@ -50,6 +51,23 @@ def build_groups(
     cluster = list(range(n_units))
     refused: list[tuple[int, int]] = []
 
+    # A researcher's link says two units are one claim, so each stands in for the other: a unit
+    # that matches one of them matches the linked pair (linking A, grouped with B, to C must give
+    # {A, B, C}, not strand B because B was never scored against C).
+    linked_to: dict[int, set[int]] = {}
+    for a, b in forced:
+        linked_to.setdefault(a, {a}).add(b)
+        linked_to.setdefault(b, {b}).add(a)
+
+    def score(x: int, y: int) -> float:
+        found = sim.get((x, y) if x < y else (y, x), 0.0)
+        if linked_to and (x in linked_to or y in linked_to):
+            for xx in linked_to.get(x, (x,)):
+                for yy in linked_to.get(y, (y,)):
+                    if xx != yy and (xx, yy) != (x, y):
+                        found = max(found, sim.get((xx, yy) if xx < yy else (yy, xx), 0.0))
+        return found
+
     def mergeable(ca: int, cb: int, forced_pair: bool) -> bool:
         if docs[ca] & docs[cb]:
             return False
@@ -58,6 +76,8 @@ def build_groups(
             return False
         if forced_pair:
             return True
+        if linked_to:
+            return sum(score(x, y) for x, y in keys) >= link_min * len(keys)
         get = sim.get
         return sum(get(key, 0.0) for key in keys) >= link_min * len(keys)
 
