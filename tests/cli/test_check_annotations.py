@@ -108,3 +108,13 @@ def test_an_unsupported_source_schema_points_at_its_line(ws):
     path.write_text(path.read_text(encoding="utf-8").replace("schema: 1\n", "id_note: moved\nschema: 7\n", 1), encoding="utf-8")
     problems = [p for p in check_workspace(ws) if p.path == path]
     assert [(p.line, p.message) for p in problems] == [(2, "unsupported schema version 7 (expected 1)")]
+
+
+def test_a_source_emptied_by_hand_is_reported_and_compare_warns(ws, capsys):
+    text = ws / "sources" / "a-new-day-for-china-vietnam-relations" / "text.txt"
+    text.write_text("", encoding="utf-8")
+    assert main(["check", str(ws)]) == 1
+    out = capsys.readouterr().out
+    assert f"{text}: the cleaned text is empty" in out and "import it again" in out
+    assert main(["compare", str(ws), "--no-cache"]) == 0
+    assert "warning: a-new-day-for-china-vietnam-relations: no text to compare" in capsys.readouterr().err

@@ -20,6 +20,7 @@ def test_identical_documents_share_every_claim():
     result = align([("a", TEXT), ("b", TEXT), ("c", TEXT)])
     assert [g.kind for g in result.groups] == ["shared", "shared"]
     assert all(c.type != "money" for g in result.groups for c in g.conflicts)
+    assert {m.score for m in result.matches} == {1.0}  # a similarity: identical is 1.00, never more
 
 
 def test_an_empty_document_carries_nothing_and_breaks_nothing():

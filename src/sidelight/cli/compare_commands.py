@@ -54,6 +54,9 @@ def compare(args: argparse.Namespace) -> int:
                                             use_embeddings=args.use_embeddings, strict=args.strict)
         for problem in result.problems:
             print(f"warning: {problem}", file=sys.stderr)
+        for document in result.documents:
+            if not result.units_of(document.id):
+                print(f"warning: {document.id}: no text to compare (its cleaned text is empty)", file=sys.stderr)
         if args.format == "json":
             json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
             print()

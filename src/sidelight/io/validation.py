@@ -22,7 +22,7 @@ from sidelight.core.document_values import document_problems
 from sidelight.core.errors import SidelightError
 from sidelight.core.settings import validate_reviewer
 from sidelight.core.sources import content_hash
-from sidelight.core.workspace import Workspace
+from sidelight.core.workspace import TEXT_FILE, Workspace
 from sidelight.io import yaml_store
 from sidelight.io.annotation_store import ANNOTATIONS_DIR, SUFFIX, parse_annotation_text, reviewers_in
 
@@ -56,6 +56,11 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
         return [Problem(exc.path or Path(path), None, exc.problem)]
     problems = [_from_error(exc, _read_text(exc.path) if exc.path else None) for exc in ws.problems]
     summary.sources = len(ws.sources)
+    for source in ws.sources:
+        if not source.text.strip():
+            problems.append(Problem(source.folder / TEXT_FILE, None,
+                                    "the cleaned text is empty: nothing to read, annotate or compare "
+                                    f"(the original is kept as {source.meta.original_file}: import it again)"))
     codebook = _check_codebook(ws.root, problems)
     texts: dict[str, SourceText | None] = dict.fromkeys(_unreadable_sources(ws))
     texts.update({s.id: SourceText(s.text, content_hash(s.text)) for s in ws.sources})

@@ -172,6 +172,7 @@ def score_pairs(
         ya, yb = years[rows_a[k]], years[rows_b[k]]
         if ya and yb and ya.isdisjoint(yb):
             scores[k] *= OTHER_YEARS_FACTOR
+    np.minimum(scores, 1.0, out=scores)  # a similarity, shown as such: identical sentences score 1.00
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
 
 

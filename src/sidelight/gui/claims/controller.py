@@ -95,6 +95,10 @@ class ClaimsController(QObject):
                           f"{counts['unique']} unique")
         for problem in alignment.problems:
             self.message.emit(problem)
+        empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
+        if empty:
+            self.message.emit(f"No text to compare in {', '.join(empty)}: its cleaned text is empty "
+                              "(File → Check Workspace says more)")
 
     def _failed(self, error: SidelightError) -> None:
         self.task = None
