@@ -74,3 +74,43 @@ def test_numbers_conflict_only_when_they_count_the_same_thing():
         "China poured nearly $1.3 billion into 250 projects in Vietnam in the first half of the year.",
     )
     assert related["number"] == {"a:0": "233 projects", "b:0": "250 projects"}
+
+
+def test_vietnamese_conflicts_are_read_and_no_capitalised_word_is_taken_for_a_person():
+    found = conflict_types(
+        "Thủ tướng Phạm Minh Chính đã gặp Bộ trưởng Vương Nghị tại Hà Nội vào thứ Ba, ngày 12 tháng 12 năm 2023. "
+        "Hai bên đã ký kết 36 thỏa thuận trị giá 2 tỷ đô la.",
+        "Bộ trưởng Vương Nghị đã hội kiến Thủ tướng Phạm Minh Chính tại Hà Nội hôm thứ Tư, ngày 13 tháng 12 năm 2023. "
+        "Hai nước đã ký 30 thỏa thuận trị giá 3 tỷ đô la.",
+    )
+    assert found["weekday"] == {"a:0": "thứ Ba", "b:0": "thứ Tư"}
+    assert found["date"] == {"a:0": "ngày 12 tháng 12 năm 2023", "b:0": "ngày 13 tháng 12 năm 2023"}
+    assert "person" not in found and "organisation" not in found  # English name rules do not apply
+
+
+def test_vietnamese_amounts_counts_and_hedges():
+    result = align([("a", "Hai bên đã ký kết 36 thỏa thuận trị giá 2 tỷ đô la. Theo các nguồn tin, hai nước có thể mở thêm tuyến đường sắt mới."),
+                    ("b", "Hai nước đã ký 30 thỏa thuận trị giá 3 tỷ đô la. Hai nước sẽ mở thêm tuyến đường sắt mới.")])
+    deal = {c.type: c.values for c in result.compare("a:0", "b:0").conflicts}
+    assert deal["money"] == {"a:0": "2 tỷ đô la", "b:0": "3 tỷ đô la"}
+    assert deal["number"] == {"a:0": "36 thỏa", "b:0": "30 thỏa"}
+    rail = {c.type: c.values for c in result.compare("a:1", "b:1").conflicts}
+    assert rail["hedging"] == {"a:1": "theo các nguồn tin, có thể", "b:1": "sẽ"}
+
+
+def test_chinese_conflicts_are_read_where_numbers_are_glued_to_what_they_count():
+    found = conflict_types("中国外交部长王毅于2023年12月12日星期二在河内会见了越南总理。双方签署了36项合作协议，价值20亿美元。",
+                           "越南总理于2023年12月13日星期三在河内会见了中国外交部长王毅。双方签署了30项合作协议，价值30亿美元。")
+    assert found["date"] == {"a:0": "2023年12月12日", "b:0": "2023年12月13日"}
+    assert found["weekday"] == {"a:0": "星期二", "b:0": "星期三"}
+    result = align([("a", "双方签署了36项合作协议，价值20亿美元。"), ("b", "双方签署了30项合作协议，价值30亿美元。")])
+    deal = {c.type: c.values for c in result.compare("a:0", "b:0").conflicts}
+    assert deal["money"] == {"a:0": "20亿美元", "b:0": "30亿美元"} and deal["number"] == {"a:0": "36项", "b:0": "30项"}
+    hedged = conflict_types("据报道，两国可能会开通新的铁路线。", "两国将开通一条新的铁路线。")
+    assert hedged["hedging"] == {"a:0": "据报道, 可能", "b:0": "将"}
+
+
+def test_chinese_word_differences_are_by_character_not_the_whole_sentence():
+    result = align([("a", "双方签署了36项合作协议，价值20亿美元。"), ("b", "双方签署了30项合作协议，价值30亿美元。")])
+    ops = [(op.op, op.text) for op in result.compare("a:0", "b:0").ops]
+    assert ("equal", "项合作协议，价值") in ops and ("delete", "36") in ops and ("insert", "30") in ops

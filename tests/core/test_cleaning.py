@@ -158,3 +158,13 @@ def test_sample_metadata_comes_from_what_the_texts_say():
     assert by_outlet["unknown"][0].meta.author == "Song Qingrun"
     assert all(s.meta.language == "en" for s in ws.sources)
     assert Path(by_outlet["CGTN"][0].folder / "original.txt").exists()
+
+
+def test_a_chinese_sentence_with_a_year_already_printed_is_not_taken_for_a_fact_box():
+    raw = ("中国外交部长王毅于2023年12月12日在河内会见了越南总理。\n\n"
+           "2023年双边贸易额增长了15%。\n\n"
+           "据报道，两国可能会开通新的铁路线。\n\n"
+           "2023\n")  # a bare repeated figure still is one
+    cleaned = clean_text(raw)
+    assert "2023年双边贸易额增长了15%。" in cleaned.text
+    assert [(c.rule, c.text) for c in cleaned.removed] == [("repeated-pull-quote", "2023")]

@@ -185,11 +185,15 @@ def _is_repeat_of_earlier(para: str, key: str, seen_text: str) -> bool:
         return False
     if len(key) >= 10 and key in seen_text:
         return True
-    words = para.split()
+    words = _WORDS.findall(para)  # a Chinese character counts as a word: its text has no spaces
     if len(words) <= 3 and re.search(r"\d", para):
         number = re.search(r"\d[\d.,]*", para)
         return bool(number and number.group(0) in seen_text)
     return False
+
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORDS = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 
 
 def _repair_spaces(para: str, line: int, changes: list[Change]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.core.alignment.corrections import Corrections
 from sidelight.core.alignment.model import Document
 
-ALGORITHM_VERSION = "3"  # 3: conflicts (numbers by what they count, names, credits, hedging)
+ALGORITHM_VERSION = "4"  # 4: Vietnamese and Chinese facts, character diffs for Chinese
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 

@@ -27,7 +27,10 @@ from typing import Any, cast
 from sidelight.core.alignment.facts import Fact, Facts
 from sidelight.core.alignment.model import Conflict, DiffOp, Unit
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*\s*|[^\w\s]\s*|\s+", re.U)  # a word keeps its trailing space
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# A word keeps its trailing space; text in Chinese or Japanese script, written without spaces,
+# is compared character by character (else a whole sentence would be one "word").
+_TOKEN = re.compile(rf"[^\W{_CJK_CHARS}]+(?:['’][^\W{_CJK_CHARS}]+)*\s*|[{_CJK_CHARS}]\s*|[^\w\s]\s*|\s+", re.U)
 _OPS = {0: "equal", -1: "delete", 1: "insert"}
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 NUMERIC = ("money", "percent", "number")

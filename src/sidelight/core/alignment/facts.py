@@ -47,7 +47,7 @@ _HEDGES = re.compile(
     r"|(?:is|are|was|were|be|been)\s+expected\s+to)\b",
     re.I,
 )
-_COUNTED = re.compile(r"[\s-]+([A-Za-z][a-z]+)")  # the word after a number: what it counts
+_COUNTED = re.compile(r"[\s-]+([^\W\d_][^\W\d_]+)")  # the word after a number: what it counts
 _NOT_COUNTED = frozenset("and or of to in on at for with from by than the a an percent per".split())
 
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"
@@ -113,7 +113,12 @@ def _value(number: str, scale: str | None) -> float:
 
 
 def extract(text: str) -> Facts:
-    """All facts stated in one unit's text."""
+    """All facts stated in one unit's text (Vietnamese and Chinese units: see facts_other_scripts)."""
+    from sidelight.core.alignment.facts_other_scripts import extract_other, script_of
+
+    script = script_of(text)
+    if script != "en":
+        return extract_other(text, script)
     taken: list[tuple[int, int]] = []
 
     def free(m: re.Match) -> bool:
