@@ -233,3 +233,26 @@ def test_strict_matching_keeps_only_the_surest_links_and_is_remembered(window, q
     assert load_settings().strict_matching is True
     again = open_window(qtbot, sample_copy, [GT, CRA])
     assert again.actions_by_id["strict"].isChecked() and again.claims.strict
+
+
+def test_link_two_claims_from_the_keyboard(window, qtbot, sample_copy):
+    alignment = window.claims.alignment
+    a = alignment.units_of(GT)[0]  # the headline
+    b = next(u for u in alignment.units_of(CRA) if u.id not in {c.id for c in alignment.counterparts(a.id)})
+    def f6_to(label: str) -> None:
+        for _ in range(8):
+            window.actions_by_id["next_area"].trigger()
+            if window.statusBar().currentMessage() == f"Keyboard in: {label}":
+                return
+        raise AssertionError(f"F6 never reached {label}")
+
+    f6_to("Global Times")
+    window.view.pane_for(GT).reveal(a.start + 1, select=False)
+    window.actions_by_id["link_claims"].trigger()
+    assert window.claims.linking_from == a.id and "Ctrl+Shift+L" in window.statusBar().currentMessage()
+    f6_to("China Report ASEAN")
+    window.view.pane_for(CRA).reveal(b.start + 1, select=False)
+    window.actions_by_id["link_claims"].trigger()
+    assert [c.action for c in Corrections.load(workspace_corrections_path(sample_copy))] == ["link"]
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and b.id in {u.id for u in window.claims.alignment.counterparts(a.id)}, timeout=30_000)

@@ -52,6 +52,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("next_claim", "&Next Claim", "&Claims", "next_claim", "Alt+Down",
                tip="The next claim in the Claims panel's list (choose a filter there: conflicting, left out…)"),
     ActionSpec("previous_claim", "&Previous Claim", "&Claims", "previous_claim", "Alt+Up"),
+    ActionSpec("link_claims", "&Link Claim at Cursor", "&Claims", "link_claim_at_cursor", "Ctrl+Shift+L",
+               tip="Put the cursor in a claim, Ctrl+Shift+L, put it in the claim in another document that says "
+                   "the same, Ctrl+Shift+L (Esc cancels)"),
     ActionSpec("strict", "&Strict Matching", "&Claims", "set_strict_matching", checkable=True,
                tip="Link only the surest claim pairs: fewer links, nearly all right; the rest are offered as "
                    "possible counterparts"),

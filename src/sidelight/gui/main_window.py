@@ -395,6 +395,22 @@ class MainWindow(QMainWindow):
         action.setChecked(strict)
         action.blockSignals(False)
 
+    def link_claim_at_cursor(self) -> None:
+        """Link claims from the keyboard: the claim at the text cursor starts a link, or ends one."""
+        alignment = self.claims.alignment
+        focus = QApplication.focusWidget()
+        pane = next((p for p in self.view.panes if p.editor is focus or p.editor is self._last_area), None)
+        if alignment is None or pane is None:
+            self.statusBar().showMessage("Put the text cursor in a highlighted claim in a document first.", 8000)
+            return
+        unit = alignment.unit_at(pane.source.id, pane.editor.textCursor().position())
+        if unit is None:
+            self.statusBar().showMessage("The cursor is not in a claim: move it into a sentence.", 8000)
+        elif self.claims.linking_from is None:
+            self.claims.start_linking(unit.id)
+        else:
+            self.claims.finish_linking(unit.id)
+
     def set_strict_matching(self, on: bool) -> None:
         self.claims.strict = on
         try:

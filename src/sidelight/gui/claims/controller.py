@@ -207,7 +207,8 @@ class ClaimsController(QObject):
     # -- corrections -------------------------------------------------------------------------
     def start_linking(self, unit_id: str) -> None:
         self.linking_from = unit_id
-        self.message.emit("Click the claim in another document that says the same thing (Esc cancels).")
+        self.message.emit("Click the claim in another document that says the same thing, or put the cursor in it "
+                          "and press Ctrl+Shift+L (Esc cancels).")
 
     def cancel_linking(self) -> None:
         self.linking_from = None
