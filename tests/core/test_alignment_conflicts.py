@@ -114,3 +114,16 @@ def test_chinese_word_differences_are_by_character_not_the_whole_sentence():
     result = align([("a", "双方签署了36项合作协议，价值20亿美元。"), ("b", "双方签署了30项合作协议，价值30亿美元。")])
     ops = [(op.op, op.text) for op in result.compare("a:0", "b:0").ops]
     assert ("equal", "项合作协议，价值") in ops and ("delete", "36") in ops and ("insert", "30") in ops
+
+
+def test_speakers_named_after_a_role_or_before_an_apposition_and_sources_opening_a_sentence():
+    from sidelight.core.alignment.facts import extract
+
+    def speakers(text: str) -> list[str]:
+        return [f.text for f in extract(text).attribution]
+
+    assert speakers("Chinese Foreign Ministry spokesperson Mao Ning said at Monday's briefing that trade grew.") == ["Mao Ning"]
+    assert speakers("Ge Hongliang, deputy director of the College of ASEAN Studies, added that trade can grow.") == [
+        "Ge Hongliang"]
+    assert speakers("According to Voice of Vietnam, the two sides agreed to enhance cooperation.") == ["Voice of Vietnam"]
+    assert speakers("The two sides agreed, in principle, to enhance cooperation.") == []

@@ -36,7 +36,11 @@ _PLAIN_NUMBER = re.compile(rf"\b({_NUMBER})(?:\s*(thousand|million|billion|trill
 _SPEECH = r"(?:said|says|told|noted|added|predicted|stressed|affirmed|urged|commented|reiterated|suggested|believed|described|warned|claimed|reported|stated)"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
 _ATTRIBUTION = [
-    re.compile(rf"\baccording to (?:the )?({_NAME}|experts|analysts|observers|sources)"),
+    re.compile(rf"\b[Aa]ccording to (?:the )?({_NAME}|experts|analysts|observers|sources)"),
+    # "... spokesperson Mao Ning said", "Ge Hongliang, deputy director of ..., added that"
+    re.compile(rf"\b(?:spokes(?:person|man|woman)|minister|president|premier|professor|director|dean|"
+               rf"researcher|analyst|expert|official|ambassador|chairman|secretary)\s+({_NAME})\s+{_SPEECH}\b"),
+    re.compile(rf"^({_NAME}),\s+[^,;]{{3,140}},\s+{_SPEECH}\b"),
     re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|analysts|observers|experts|the expert)\s+{_SPEECH}\b"),
     re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"),  # "..., said Xi." not "said China is"
     re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
