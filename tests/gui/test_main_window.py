@@ -313,3 +313,25 @@ def test_f6_walks_the_keyboard_through_list_documents_and_panels_and_back(qtbot,
     assert visited[0] == visited[len(win._areas())]  # round again after the last area
     win.actions_by_id["previous_area"].trigger()
     assert win.statusBar().currentMessage() == f"Keyboard in: {visited[-2]}"
+
+
+def test_f6_reaches_a_document_scrolled_out_of_sight_and_scrolls_to_it(qtbot, sample_copy):
+    ids = [s.id for s in Workspace.open(sample_copy).sources]
+    win = open_window(qtbot, sample_copy, ids)
+    win.resize(900, 700)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: len(win.view.panes) == len(ids))
+    qtbot.wait(50)
+    bar = win.view.row.horizontalScrollBar()
+    bar.setValue(bar.maximum())  # the first documents are out of sight
+    qtbot.wait(50)
+    win.doc_list.setFocus()
+    visited = []
+    for _ in range(len(ids) + 1):
+        win.actions_by_id["next_area"].trigger()
+        visited.append(QApplication.focusWidget())
+    assert visited[:len(ids)] == [p.editor for p in win.view.panes]  # every document, none skipped
+    first = win.view.panes[0]
+    win.doc_list.setFocus()
+    win.actions_by_id["next_area"].trigger()
+    assert first.mapTo(win.view.row.viewport(), first.rect().topLeft()).x() >= 0  # and it is scrolled into view

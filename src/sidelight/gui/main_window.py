@@ -468,11 +468,14 @@ class MainWindow(QMainWindow):
         """Where F6 goes, in reading order: the list, each open document, then the panels shown."""
         labels = short_labels(p.source for p in self.view.panes)
         areas: list[tuple[str, QWidget]] = [("Documents", self.doc_list)]
-        areas += [(labels[p.source.id], p.editor) for p in self.view.panes]
-        areas += [("Claims", self.claims_panel.tabs.currentWidget()), ("Annotations", self.annotations_panel.list),
-                  ("Document", self.document_panel.document), ("Compare Claims", self.pair_view.browser)]
+        # A document scrolled out of sight in the row is still one to go to (and is scrolled to).
+        areas += [(labels[p.source.id], p.editor) for p in self.view.panes if p.editor.isVisible()]
+        panels: list[tuple[str, QWidget]] = [
+            ("Claims", self.claims_panel.tabs.currentWidget()), ("Annotations", self.annotations_panel.list),
+            ("Document", self.document_panel.document), ("Compare Claims", self.pair_view.browser)]
         # A panel behind another in a tabbed dock is "visible" to Qt but shows nothing: skip it.
-        return [(name, w) for name, w in areas if w.isVisible() and w.isEnabled() and not w.visibleRegion().isEmpty()]
+        areas += [(name, w) for name, w in panels if w.isVisible() and not w.visibleRegion().isEmpty()]
+        return [(name, w) for name, w in areas if w.isVisible() and w.isEnabled()]
 
     def _focus_area(self, step: int) -> None:
         areas = self._areas()
@@ -490,6 +493,9 @@ class MainWindow(QMainWindow):
         pane = next((p for p in self.view.panes if p.editor is widget), None)
         if pane is not None:
             self.view.row.ensureWidgetVisible(pane)
+            bar = self.view.row.horizontalScrollBar()
+            if pane.x() < bar.value():  # a pane wider than the row: show where its lines begin
+                bar.setValue(pane.x())
         self.statusBar().showMessage(f"Keyboard in: {name}", 3000)
 
     def zoom_in(self) -> None:
