@@ -149,3 +149,11 @@ def test_compare_strict_links_fewer_claims_than_the_default(capsys):
     linked = lambda data: sum(len(g["units"]) - 1 for g in data["groups"])  # noqa: E731
     assert 0 < linked(strict) < linked(loose)
     assert strict["method"].endswith("strict")
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_a_strict_comparison_says_so_in_text_and_html(capsys, fmt):
+    assert main(["compare", str(REPO), "--format", fmt, "--no-cache", "--strict"]) == 0
+    assert "scored by: lexical, strict" in capsys.readouterr().out
+    assert main(["compare", str(REPO), "--format", fmt, "--no-cache"]) == 0
+    assert "strict" not in capsys.readouterr().out

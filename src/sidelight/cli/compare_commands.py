@@ -127,6 +127,7 @@ def render_text(result) -> str:
     for d in result.documents:
         out.append(f"  {letters[d.id]}  {labels[d.id]}: {d.title}")
     counts = result.counts()
+    out.append(f"scored by: {result.method}")
     out.append(f"claim groups: {counts['shared']} shared, {counts['partial']} partial, {counts['unique']} unique\n")
     shown = [g for g in result.groups if g.kind != "unique"]
     shown.sort(key=lambda g: (-len(g.documents), -g.score))
@@ -184,7 +185,7 @@ def render_html(result) -> str:
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Sidelight claim comparison</title>"
         f"<style>{_CSS}</style></head><body><h1>Claim comparison</h1>"
         f"<p>{len(docs)} documents, {len(result.units)} claim units; {counts['shared']} shared, "
-        f"{counts['partial']} partial and {counts['unique']} unique claim groups.</p>"
+        f"{counts['partial']} partial and {counts['unique']} unique claim groups; scored by: {e(result.method)}.</p>"
         f"<h2>Blindspots</h2><ul>{blind}</ul>"
         f"<h2>Claims carried by more than one document</h2><table><tr><th>group</th>{head}<th>conflicts</th></tr>"
         + "".join(rows) + "</table></body></html>\n"
