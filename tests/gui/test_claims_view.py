@@ -224,12 +224,14 @@ def test_strict_matching_keeps_only_the_surest_links_and_is_remembered(window, q
     from sidelight.core.settings import load_settings
 
     loose = window.claims.alignment
+    assert "strict" not in window.claims_panel.summary.text()
     window.actions_by_id["strict"].trigger()
     qtbot.waitUntil(lambda: window.claims.alignment is not loose
                     and window.claims.alignment.method.endswith("strict"), timeout=30_000)
     strict = window.claims.alignment
     links = lambda a: sum(len(g.units) - 1 for g in a.groups)  # noqa: E731
     assert links(strict) < links(loose)
+    assert "strict matching" in window.claims_panel.summary.text()  # the panel says why links are fewer
     assert load_settings().strict_matching is True
     again = open_window(qtbot, sample_copy, [GT, CRA])
     assert again.actions_by_id["strict"].isChecked() and again.claims.strict

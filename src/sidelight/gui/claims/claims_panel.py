@@ -224,7 +224,9 @@ class ClaimsPanel(QWidget):
                 f"<b>{len(alignment.groups)}</b> claims in {len(alignment.documents)} documents: "
                 + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(KIND_LABELS[k].lower())}&nbsp;</span>"
                             for k in ("shared", "partial", "unique"))
-                + f"; {conflicts} with conflicting facts")
+                + f"; {conflicts} with conflicting facts"
+                # remembered between runs, so say it: fewer links than usual are no surprise
+                + ("; <b>strict matching</b> (only the surest links)" if "strict" in alignment.method.split(", ") else ""))
         self._refilter()
 
     def visible_groups(self) -> list[Group]:
