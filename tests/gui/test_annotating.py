@@ -361,3 +361,20 @@ def test_a_codebook_broken_on_disk_is_reported_not_reloaded(window, qtbot, sampl
     (sample_copy / "codebook.yaml").write_text("schema: 1\ngroups: [unclosed\n", encoding="utf-8")
     window.annotations.check_disk()
     assert reported and "codebook.yaml" in reported[0][0] and "malformed YAML" in reported[0][0]
+
+
+def test_a_file_reloaded_from_disk_is_named_by_its_outlet_and_other_undo_stays(window, qtbot, sample_copy):
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    select(window, CRA, "largest trading partner")
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()
+    window.annotations.save()
+    path = sample_copy / "annotations" / REVIEWER / f"{CRA}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited by a colleague\n", encoding="utf-8")
+    messages: list[str] = []
+    window.annotations.message.connect(messages.append)
+    window.annotations.check_disk()
+    assert messages == ["Reloaded your annotations of China Report ASEAN: it changed on disk"]
+    assert window.actions_by_id["undo"].text() == "&Undo Add annotation 'Economic'"  # the other document's

@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from sidelight.core import events
-from sidelight.core.annotation_session import AnnotationSession
+from sidelight.core.annotation_session import CODEBOOK, AnnotationSession
 from sidelight.core.annotations import RELATIONS, SpanAnnotation
 from sidelight.core.errors import SidelightError
-from sidelight.core.labels import plural
+from sidelight.core.labels import plural, short_labels
 from sidelight.core.settings import load_settings
 from sidelight.core.workspace import Workspace
 from sidelight.gui.annotate.code_picker import CodePicker
@@ -179,8 +179,16 @@ class AnnotationController(QObject):
             elif problem is not None:
                 self.problems.emit([f"{problem} (it changed on disk; edits to it wait until it is fixed)"])
             else:
-                self.message.emit(f"Reloaded {key}: it changed on disk")
+                self.message.emit(f"Reloaded {self._file_name(key)}: it changed on disk")
         self._watch()
+
+    def _file_name(self, key: str) -> str:
+        """What a changed file holds, as the researcher knows it: the codebook, or their annotations
+        of a document named by outlet (and title where the outlet is not enough)."""
+        if self.session is None or key == CODEBOOK:
+            return "the codebook" if key == CODEBOOK else key
+        labels = short_labels(self.session.workspace.sources)
+        return f"your annotations of {labels[key]}" if key in labels else key
 
     def resolve(self, key: str) -> None:
         """A file changed on disk under unsaved changes: the researcher decides, nothing is lost."""
