@@ -239,6 +239,7 @@ def test_strict_matching_keeps_only_the_surest_links_and_is_remembered(window, q
 
 def test_link_two_claims_from_the_keyboard(window, qtbot, sample_copy):
     alignment = window.claims.alignment
+    window.claims.select_unit(alignment.units_of(GT)[5].id)  # an earlier comparison is on show
     a = alignment.units_of(GT)[0]  # the headline
     b = next(u for u in alignment.units_of(CRA) if u.id not in {c.id for c in alignment.counterparts(a.id)})
     def f6_to(label: str) -> None:
@@ -258,3 +259,5 @@ def test_link_two_claims_from_the_keyboard(window, qtbot, sample_copy):
     assert [c.action for c in Corrections.load(workspace_corrections_path(sample_copy))] == ["link"]
     qtbot.waitUntil(lambda: window.claims.alignment is not alignment
                     and b.id in {u.id for u in window.claims.alignment.counterparts(a.id)}, timeout=30_000)
+    shown = window.pair_view.browser.toPlainText()  # Compare Claims shows the pair just linked
+    assert a.text in shown and b.text in shown and "linked by you" in shown

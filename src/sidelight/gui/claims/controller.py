@@ -221,6 +221,7 @@ class ClaimsController(QObject):
         if a.document == b.document:
             self.message.emit("Link not made: both claims are in the same document.")
             return
+        self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
         self.link(a.id, b.id)
 
     def link(self, a_id: str, b_id: str) -> None:
