@@ -261,3 +261,28 @@ def test_link_two_claims_from_the_keyboard(window, qtbot, sample_copy):
                     and b.id in {u.id for u in window.claims.alignment.counterparts(a.id)}, timeout=30_000)
     shown = window.pair_view.browser.toPlainText()  # Compare Claims shows the pair just linked
     assert a.text in shown and b.text in shown and "linked by you" in shown
+
+
+def test_choosing_a_claim_brings_its_counterpart_into_the_scrolled_row(qtbot, sample_copy):
+    from sidelight.core.workspace import Workspace
+
+    ids = [s.id for s in Workspace.open(sample_copy).sources]
+    win = open_window(qtbot, sample_copy, ids)
+    win.resize(1600, 900)
+    qtbot.waitUntil(lambda: win.claims.alignment is not None and len(win.claims.alignment.documents) == len(ids),
+                    timeout=30_000)
+    qtbot.wait(50)
+    panes, bar, width = win.view.panes, win.view.row.horizontalScrollBar(), win.view.row.viewport().width()
+    assert bar.maximum() > 0
+
+    def seen(pane) -> bool:
+        return bar.value() <= pane.x() and pane.x() + pane.width() <= bar.value() + width
+    bar.setValue(bar.maximum())  # the last documents in sight, the first ones scrolled away
+    qtbot.wait(20)
+    alignment = win.claims.alignment
+    near = {panes[2].source.id, panes[3].source.id}
+    unit = next(u for u in alignment.units_of(panes[1].source.id)
+                if {c.document for c in alignment.counterparts(u.id)} & near)
+    assert not seen(panes[1])
+    win.claims.select_unit(unit.id)  # as from the Claims panel
+    assert seen(panes[1]) and any(seen(win.view.pane_for(c.document)) for c in alignment.counterparts(unit.id))

@@ -197,6 +197,10 @@ class ClaimsController(QObject):
                 if target is not None:
                     target.reveal(other.start, other.end, select=False)
             self.view.sync_scrolling = sync
+            own = self.view.pane_for(unit.document)
+            others = [p for p in (self.view.pane_for(u.document) for u in involved[1:]) if p is not None]
+            if own is not None:  # with many documents open the row scrolls: bring the counterparts in
+                self.view.bring_into_row(own, others)
         self.pair_view.show_unit(self.alignment, unit_id)
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
 
