@@ -176,3 +176,18 @@ def test_read_only_workspace_is_a_clear_error_and_nothing_is_written(tmp_path, c
         err = capsys.readouterr().err
         assert "sources" in err and "read-only" in err and "Traceback" not in err
     assert list((ws_root / "sources").iterdir()) == []
+
+
+def test_an_html_byline_gives_the_author_not_what_follows_it(ws, tmp_path):
+    page = tmp_path / "byline.html"
+    page.write_text(
+        "<html><head><title>Leaders meet in Hanoi - Example News</title></head><body><article>"
+        "<h1>Leaders meet in Hanoi</h1>"
+        '<p class="byline">By Jane Doe | Published: 2023-12-12</p>'
+        "<p>The two leaders met in Hanoi on Tuesday to discuss economic cooperation and signed 36 agreements.</p>"
+        "<p>Officials said the agreements cover trade, infrastructure and energy, and more could follow.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    source = ws.import_file(page)
+    assert source.meta.author == "Jane Doe"  # the extractor gives "Jane Doe; Published"

@@ -45,6 +45,19 @@ _AUTHOR_NOTES = [
 ]
 
 
+_NOT_AUTHORS = re.compile(r"(?i)^(?:published|updated|posted|modified|editor|source|photo|by)\b|\d")
+
+
+def clean_author(value: str | None) -> str | None:
+    """An extractor's author field without what a byline runs on into ("Jane Doe; Published",
+    "Jane Doe | Updated 2023-12-12"); None when nothing name-like is left."""
+    if not value:
+        return None
+    names = [part.strip(" ,.") for part in re.split(r"[;|]", value)]
+    names = [n for n in names if n and not _NOT_AUTHORS.search(n)]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
 def guess_author(text: str, found: dict[str, str]) -> str:
     if found.get("author"):
         return found["author"]

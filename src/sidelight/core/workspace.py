@@ -143,7 +143,7 @@ class Workspace:
                              else metadata.slugify(path.stem)),
             title=title,
             outlet=outlet or given.get("outlet") or metadata.guess_outlet(cleaned.text, found),
-            author=given.get("author") or metadata.guess_author(cleaned.text, found),
+            author=metadata.clean_author(given.get("author")) or metadata.guess_author(cleaned.text, found),
             published=metadata.parse_date(given.get("published") or found.get("published")),
             url=given.get("url") or UNKNOWN,
             language=given.get("language") or metadata.guess_language(cleaned.text),
