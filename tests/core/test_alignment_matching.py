@@ -153,3 +153,14 @@ def test_a_missed_counterpart_is_offered_as_possible_and_survives_the_cache(seed
     assert any(seeds.can_link(pledge.id, u.id) for u, _m in offered[1:])
     again = Alignment.from_json(seeds.to_json(), seeds.documents)
     assert again.possible_counterparts(pledge.id) == offered
+
+
+def test_evidence_shows_each_side_s_wording_and_no_internal_tokens():
+    result = align([
+        ("a", "General Secretary of the CPC Central Committee Xi Jinping said China is Vietnam's largest trading partner."),
+        ("b", "Xi Jinping, general secretary of the Communist Party of China Central Committee, said China is Vietnam's "
+              "foremost trading partner."),
+    ])
+    terms = result.matches[0].evidence.terms
+    assert "largest ~ foremost" in terms and "party leader" in terms
+    assert not any(t in ("partyleader", "cpc", "southchinasea", "beltroad") for t in terms)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.core.alignment.corrections import Corrections
 from sidelight.core.alignment.model import Document
 
-ALGORITHM_VERSION = "5"  # 5: attribution after a role, before an apposition, "According to"
+ALGORITHM_VERSION = "6"  # 6: evidence shows both wordings
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 

@@ -281,15 +281,23 @@ def evidence(a: UnitFeatures, b: UnitFeatures, idf: Callable[[str], float] | Non
     shared = [t for t in a.forms if t in b.forms]
     if idf is not None:
         shared.sort(key=lambda t: -idf(t))
+    # As each side wrote it ("largest ~ foremost"), and folded names spelled out again
+    # ("party leader", not the internal "partyleader").
+    wording = [_shown(a.forms[t], b.forms[t]) for t in shared]
     numbers_a = {(type(f.key), f.key): f.text for f in _numeric(a.facts)}
     numbers_b = {(type(f.key), f.key) for f in _numeric(b.facts)}
     entities_a = a.facts.entities_for_evidence()
     entities_b = b.facts.entities_for_evidence()
     return Evidence(
-        terms=tuple(a.forms[t] for t in shared[:10]),
+        terms=tuple(dict.fromkeys(wording))[:10],
         numbers=tuple(text for key, text in numbers_a.items() if key in numbers_b),
         entities=tuple(text for key, text in entities_a.items() if key in entities_b),
     )
+
+
+def _shown(a_word: str, b_word: str) -> str:
+    a_word, b_word = term_tools.readable(a_word), term_tools.readable(b_word)
+    return a_word if a_word.casefold() == b_word.casefold() else f"{a_word} ~ {b_word}"
 
 
 def _numeric(facts: Facts):

@@ -91,6 +91,17 @@ def term_of(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# The tokens _PHRASES folds names into, as a reader would write them.
+_READABLE = {"us": "US", "asean": "ASEAN", "cpc": "CPC", "cpv": "CPV", "partyleader": "party leader",
+             "politburo": "Politburo", "southchinasea": "South China Sea", "beltroad": "Belt and Road",
+             "percent": "percent", "yoy": "year on year", "usd": "US$"}
+
+
+def readable(word: str) -> str:
+    """A content word as it can be shown to a reader (folded names spelled out again)."""
+    return _READABLE.get(word, word)
+
+
 def normalise(text: str) -> str:
     """Lower-case ``text`` and fold multi-word names and currency/percent signs."""
     text = text.lower()
