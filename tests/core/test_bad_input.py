@@ -191,3 +191,13 @@ def test_an_html_byline_gives_the_author_not_what_follows_it(ws, tmp_path):
     )
     source = ws.import_file(page)
     assert source.meta.author == "Jane Doe"  # the extractor gives "Jane Doe; Published"
+
+
+def test_the_cleaning_report_counts_passages_and_says_plainly_when_nothing_was_done(ws, tmp_path):
+    page = tmp_path / "plain.txt"
+    page.write_text("Leaders meet\n\nThe two leaders met in Hanoi on Tuesday and signed 36 agreements.\n", encoding="utf-8")
+    report = ws.import_file(page).cleaning_report()
+    assert "Removed nothing." in report and "Repaired no missing spaces." in report
+    page = tmp_path / "joined.txt"
+    page.write_text("Leaders meet\n\nThe leaders met in 2023.They signed 36 agreements.\n", encoding="utf-8")
+    assert "Repaired 1 missing space:" in ws.import_file(page).cleaning_report()

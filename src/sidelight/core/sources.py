@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from sidelight.core.labels import plural
+
 SOURCE_SCHEMA = 1
 UNKNOWN = "unknown"
 
@@ -105,12 +107,12 @@ class Source:
         m, clean = self.meta, self.meta.cleaning
         removed, repaired = clean.get("removed", []), clean.get("repaired", [])
         lines = [f"{m.title}", f"original: {m.original_name} ({m.original_encoding}), kept as {m.original_file}", ""]
-        lines.append(f"Removed {len(removed)} line(s):")
+        lines.append(f"Removed {plural(len(removed), 'passage')}:" if removed else "Removed nothing.")
         lines += [f"  {'line ' + str(c.get('line')) if c.get('line') else 'page'}: [{c.get('rule')}] {c.get('text')}"
-                  for c in removed] or ["  nothing"]
+                  for c in removed]
         lines.append("")
-        lines.append(f"Repaired {len(repaired)} missing space(s):")
-        lines += [f"  line {c.get('line')}: {c.get('text')!r} -> {c.get('now')!r}" for c in repaired] or ["  nothing"]
+        lines.append(f"Repaired {plural(len(repaired), 'missing space')}:" if repaired else "Repaired no missing spaces.")
+        lines += [f"  line {c.get('line')}: {c.get('text')!r} -> {c.get('now')!r}" for c in repaired]
         for note in clean.get("notes", []):
             lines.append(f"Note: {note}")
         return "\n".join(lines) + "\n"
