@@ -50,6 +50,9 @@ def test_compare_html_is_a_standalone_page(capsys):
     page = capsys.readouterr().out
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "CGTN" in page and "<script" not in page
+    # the sample has two Global Times articles: the report tells them apart everywhere
+    assert "<b>Global Times (China, Vietnam reach consensus…)</b>: leaves out" in page
+    assert "<b>Global Times (Xi, Vietnamese top leader Lam…)</b>: leaves out" in page
 
 
 def test_compare_ad_hoc_files(tmp_path, capsys):

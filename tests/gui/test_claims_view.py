@@ -286,3 +286,16 @@ def test_choosing_a_claim_brings_its_counterpart_into_the_scrolled_row(qtbot, sa
     assert not seen(panes[1])
     win.claims.select_unit(unit.id)  # as from the Claims panel
     assert seen(panes[1]) and any(seen(win.view.pane_for(c.document)) for c in alignment.counterparts(unit.id))
+
+
+def test_a_pair_joined_through_a_third_claim_is_not_called_unmatched(sample_copy):
+    from sidelight.core.alignment import align
+    from sidelight.core.workspace import Workspace
+    from sidelight.gui.claims.pair_view import comparison_html
+
+    alignment = align(Workspace.open(sample_copy).sources)
+    group = next(g for g in alignment.groups if len(g.units) >= 3
+                 and any(alignment.match(a, b) is None for a in g.units for b in g.units if a != b))
+    a, b = next((a, b) for a in group.units for b in group.units if a != b and alignment.match(a, b) is None)
+    html = comparison_html(alignment, alignment.compare(a, b))
+    assert "in one claim group through its other members" in html and "not matched" not in html

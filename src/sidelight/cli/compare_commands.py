@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sidelight.cli import command, plural
 from sidelight.core.errors import SidelightError
+from sidelight.core.labels import short_labels
 from sidelight.core.workspace import Workspace, is_workspace
 
 
@@ -107,12 +108,8 @@ class _workspace_for:
 
 
 def _labels(result) -> dict[str, str]:
-    return {d.id: (d.outlet if d.outlet and d.outlet != "unknown" else _short_title(d.title)) or d.id
-            for d in result.documents}
-
-
-def _short_title(title: str, width: int = 32) -> str:
-    return title if len(title) <= width else title[:width].rsplit(" ", 1)[0] + "…"
+    """The outlet, with a short title where two documents share one (as the window names them)."""
+    return short_labels(result.documents)
 
 
 def _short(text: str, width: int = 160) -> str:

@@ -47,6 +47,8 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
         score = " · linked by you"
     elif comparison.score is not None:
         score = f" · similarity {comparison.score:.2f}"
+    elif alignment.group_of(a.id) is alignment.group_of(b.id):
+        score = " · in one claim group through its other members (not scored as a pair)"
     else:
         score = " · not matched"
     rows = [
