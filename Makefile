@@ -42,7 +42,7 @@ bench: $(EMBED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 screenshot: $(STAMP)
-	$(BIN)/python packaging/screenshot.py docs/screenshot.png
+	$(BIN)/python packaging/screenshot.py docs/screenshot.png --three --click
 
 # Re-import the bundled sample workspace from the raw scrapes (developers only).
 sample: $(STAMP)

@@ -1,8 +1,8 @@
 """Two or more documents side by side in resizable panes, scrolled together if wished.
 
-Each pane keeps a readable width (about 30 characters at the current size); when more documents
-are open than the window can show at that width, the row of panes scrolls sideways instead of
-squeezing every text into a column a few words wide.
+Each pane keeps a readable width (about 22 characters at the current size, a newspaper
+column); when more documents are open than the window can show at that width, the row of panes
+scrolls sideways instead of squeezing every text into a column a few words wide.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from sidelight.gui.document_pane import DocumentPane
 
 DEFAULT_POINT_SIZE = 11.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 6.0, 40.0
-READABLE_CHARACTERS = 30  # the narrowest a pane gets before the row scrolls sideways
+READABLE_CHARACTERS = 22  # the narrowest a pane gets before the row scrolls sideways (a newspaper column)
 
 
 class ComparisonView(QStackedWidget):
