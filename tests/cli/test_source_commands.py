@@ -44,6 +44,13 @@ def test_show_prints_the_text_exactly_as_offsets_index_it():
     assert out.decode("utf-8") == source.text
 
 
+def test_show_cleaning_lists_what_import_removed(capsys):
+    source = next(s for s in Workspace.open(REPO).sources if s.id == "china-vietnam-reach-consensus-on")
+    assert main(["show", source.id, str(REPO), "--cleaning"]) == 0
+    out = capsys.readouterr().out
+    assert "Removed 3 passages:" in out and "line 3: [dateline] Published: Dec 01, 2023 10:23 PM" in out
+
+
 def test_import_with_one_outlet_per_file(tmp_path, capsys):
     a, b = tmp_path / "a.txt", tmp_path / "b.md"
     a.write_text("First story\n\nBody one.\n", encoding="utf-8")

@@ -49,12 +49,15 @@ def list_sources(args: argparse.Namespace) -> int:
 def _configure_show(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help="source id (see 'sidelight list')")
     p.add_argument("workspace", nargs="?", help="workspace folder (default: current folder)")
+    p.add_argument("--cleaning", action="store_true",
+                   help="print what import removed from and repaired in the original instead of the text")
 
 
 @command("show", "print a source's cleaned text exactly as offsets index it", _configure_show)
 def show_source(args: argparse.Namespace) -> int:
     ws = open_workspace(args.workspace)
-    sys.stdout.write(ws.get(args.id).text)
+    source = ws.get(args.id)
+    sys.stdout.write(source.cleaning_report() if args.cleaning else source.text)
     sys.stdout.flush()
     return 0
 
