@@ -83,6 +83,7 @@ def test_panel_filters_match_the_core(window):
     panel.filter.setCurrentIndex(panel.filter.findText("With possible counterparts to check"))
     to_check = alignment.filter_groups(has_possible=True)
     assert panel.count() == len(to_check) > 0
+    assert panel.tabs.tabText(0) == f"Claims ({len(to_check)})"  # how many the filter holds, at a glance
     for group in to_check:  # each has a candidate that one click could link
         assert any(alignment.can_link(u, v.id) for u in group.units for v, _m in alignment.possible_counterparts(u))
 

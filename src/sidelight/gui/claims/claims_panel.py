@@ -240,6 +240,7 @@ class ClaimsPanel(QWidget):
         self.coverage_model.set_alignment(self.alignment, groups)
         self.list.scrollToTop()  # a new filter starts at its first claim (the most widely carried)
         self.coverage.scrollToTop()
+        self.tabs.setTabText(0, f"Claims ({len(groups)})" if self.alignment is not None else "Claims")
 
     # -- rows, for the window and tests -------------------------------------------------------
     def count(self) -> int:
