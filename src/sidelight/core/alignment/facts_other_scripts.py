@@ -41,17 +41,22 @@ _VI_WEEKDAYS = {"thứ hai": "monday", "thứ ba": "tuesday", "thứ tư": "wedn
 _VI_COUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s+([^\W\d_]+)")
 _VI_HEDGES = re.compile(r"\b(có thể|có lẽ|sẽ|dự kiến|theo các nguồn tin|được cho là|nghe nói)\b", re.I)
 _VI_DIACRITICS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+_VI_LETTER = re.compile("[" + "".join(sorted(_VI_DIACRITICS | {c.upper() for c in _VI_DIACRITICS})) + "]")
+_LETTER = re.compile(r"[^\W\d_]")
 _MONTHS = ("january february march april may june july august september october november december").split()
 
 
 def script_of(text: str) -> str:
     """"zh" (Chinese, Japanese or Korean script), "vi" (Vietnamese) or "en" (anything else)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if text.isascii():
         return "en"
-    if sum(1 for c in letters if _CJK.match(c)) > 0.3 * len(letters):
+    cjk, vietnamese = len(_CJK.findall(text)), len(_VI_LETTER.findall(text))
+    if not cjk and not vietnamese:
+        return "en"
+    letters = len(_LETTER.findall(text))
+    if cjk > 0.3 * letters:
         return "zh"
-    if sum(1 for c in letters if c.lower() in _VI_DIACRITICS) > 0.06 * len(letters):
+    if vietnamese > 0.06 * letters:
         return "vi"
     return "en"
 
