@@ -77,6 +77,11 @@ def synthetic(n_articles: int, sentences: list[str], per_article: int, rng: rand
     return docs
 
 
+def _consensus(golds, units, texts, sources=None):
+    """What every gold set agrees on, over ``units`` (restricted to ``sources`` when given)."""
+    return consensus([judge(restrict(g, sources) if sources is not None else g, units, texts) for g in golds])
+
+
 def _split_figures(ws: Workspace, gold, result, use_embeddings: bool = False, label: str = "gold") -> None:
     """Tuning and held-out lines; ``gold`` is one gold set or a list of them (scored on their consensus)."""
     golds = gold if isinstance(gold, list) else [gold]
@@ -85,11 +90,11 @@ def _split_figures(ws: Workspace, gold, result, use_embeddings: bool = False, la
     sources = [s for s in ws.sources if s.id in tuning]
     three = align(sources, use_embeddings=use_embeddings)
     three_texts = {s.id: s.text for s in sources}
-    truth = consensus([judge(restrict(g, tuning), three.units, three_texts) for g in golds])
+    truth = _consensus(golds, three.units, three_texts, tuning)
     scores = evaluate(truth, three.units, [g.units for g in three.groups], three_texts)
     print(f"   {label}, tuning split (3 sources aligned alone): {scores.line()}")
     texts = {s.id: s.text for s in ws.sources}
-    truth = consensus([judge(g, result.units, texts) for g in golds])
+    truth = _consensus(golds, result.units, texts)
     scores = evaluate(truth, result.units, [g.units for g in result.groups], texts, focus=held_out)
     print(f"   {label}, held-out (pairs touching {len(held_out)} other sources): {scores.line()}")
 
@@ -104,7 +109,7 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
     both = consensus([first_j, second_j])
     print(f"   consensus A+B, aligner (lexical): {evaluate(both, result.units, groups, texts).line()}")
     strict = align(ws.sources, use_embeddings=False, strict=True)
-    strict_truth = consensus([judge(g, strict.units, texts) for g in (gold, second)])
+    strict_truth = _consensus([gold, second], strict.units, texts)
     print(f"   consensus A+B, aligner (lexical, strict): "
           f"{evaluate(strict_truth, strict.units, [g.units for g in strict.groups], texts).line()}")
     baseline = max((evaluate(both, result.units, baseline_groups(result.units, t), texts) for t in (0.3, 0.4, 0.5, 0.6, 0.7)),
@@ -135,7 +140,7 @@ def _subset_figures(ws: Workspace, golds) -> None:
             sources = [ws.get(i) for i in chosen]
             texts = {s.id: s.text for s in sources}
             result = align(sources, use_embeddings=False)
-            truth = consensus([judge(restrict(g, set(chosen)), result.units, texts) for g in golds])
+            truth = _consensus(golds, result.units, texts, set(chosen))
             scores = evaluate(truth, result.units, [g.units for g in result.groups], texts)
             predicted += scores.links_predicted
             correct += round(scores.link_precision * scores.links_predicted)

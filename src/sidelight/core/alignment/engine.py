@@ -248,10 +248,7 @@ def _possible_links(rows_groups: list[list[int]], scored: Any, unlinks: list[tup
     a, b, score = a[keep], b[keep], score[keep]
     chosen = np.zeros(len(a), dtype=bool)
     for this in (a, b):
-        order = np.lexsort((-score, this))
-        ranked = this[order]
-        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
-        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        order, _starts, rank = matching.ranked_blocks(this, score)
         chosen[order[rank < POSSIBLE_PER_UNIT]] = True
     return sorted(zip(a[chosen].tolist(), b[chosen].tolist(), score[chosen].tolist()))
 

@@ -249,17 +249,26 @@ def _top_per_document(rows_a, rows_b, score, docs, k: int):
         return keep
     n_docs = int(docs.max()) + 1
     for this, other in ((rows_a, rows_b), (rows_b, rows_a)):
-        key = this.astype(np.int64) * n_docs + docs[other]
-        order = np.lexsort((-score, key))
-        sorted_key, sorted_score = key[order], score[order]
-        starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
-        rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+        order, starts, rank = ranked_blocks(this.astype(np.int64) * n_docs + docs[other], score)
+        sorted_score = score[order]
         # the k-th best score of each (unit, document) block; anything at least as good stays
         kth = np.minimum(rank, k - 1) == rank
         last = np.maximum.reduceat(np.where(kth, rank, -1), starts)
         floor = sorted_score[starts + last]
         keep[order] |= sorted_score >= np.repeat(floor, np.diff(np.r_[starts, len(order)]))
     return keep
+
+
+def ranked_blocks(key, score):
+    """Sort by ``key``, best ``score`` first within each key: returns (order, start of each
+    block in that order, rank of each sorted element within its block, 0 for the best)."""
+    import numpy as np
+
+    order = np.lexsort((-score, key))
+    sorted_key = key[order]
+    starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return order, starts, rank
 
 
 def _years(facts: Facts) -> frozenset[int]:
