@@ -59,6 +59,7 @@ def test_code_ids_keep_letters_that_accents_cannot_be_stripped_from():
 @pytest.mark.parametrize(("name", "slug"), [
     ("Biển Đông", "bien-dong"), ("Øresund", "oresund"), ("Straße", "strasse"), ("Ærø", "aero"),
     ("Łódź", "lodz"), ("Þingvellir", "thingvellir"), ("Œuvre", "oeuvre"),
+    ("南海争端", "nan-hai-zheng-duan"), ("Tô Lâm thăm Trung Quốc", "to-lam-tham-trung-quoc"),
 ])
 def test_slugs_spell_out_letters_nfkd_cannot_decompose(name, slug):
     from sidelight.core.metadata import slugify

@@ -46,6 +46,7 @@ def test_gb18030_chinese_is_decoded(ws, tmp_path):
     source = ws.import_file(path)
     assert "命运共同体" in source.text
     assert source.meta.language == "zh"
+    assert source.id == "zhong-yue-guan-xi-mai-shang-xin-tai-jie"  # its title in pinyin, not the file name "zh"
 
 
 @pytest.mark.parametrize(

@@ -100,9 +100,16 @@ def test_unknown_id_names_the_known_ones():
         Workspace.open(REPO).get("no-such-article")
 
 
-def test_a_title_slugs_cannot_spell_takes_the_file_name(tmp_path):
-    article = tmp_path / "zhong-yue-guanxi-2023.txt"
+def test_a_chinese_title_gives_a_pinyin_id(tmp_path):
+    article = tmp_path / "a.txt"
     article.write_text("中越关系迈上新台阶\n\n双方同意深化合作。\n", encoding="utf-8")
     source = Workspace.create(tmp_path / "ws").import_file(article)
-    assert source.id == "zhong-yue-guanxi-2023"
+    assert source.id == "zhong-yue-guan-xi-mai-shang-xin-tai-jie"
     assert source.title == "中越关系迈上新台阶"
+
+
+def test_a_title_with_nothing_to_spell_takes_the_file_name(tmp_path):
+    article = tmp_path / "zhong-yue-guanxi-2023.txt"
+    article.write_text("🇨🇳 🤝 🇻🇳\n\nBoth sides agreed to deepen cooperation.\n", encoding="utf-8")
+    source = Workspace.create(tmp_path / "ws").import_file(article)
+    assert source.id == "zhong-yue-guanxi-2023"

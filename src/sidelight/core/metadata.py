@@ -147,22 +147,32 @@ def title_of(first_paragraph: str) -> str:
     return title[:200]
 
 
-_UNDECOMPOSABLE = str.maketrans({
-    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss",
-    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H",
-    "ı": "i", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG",
-})
-"""Latin letters that are not a base letter plus marks, so NFKD cannot strip them to ASCII."""
-
-
 def ascii_letters(text: str) -> str:
-    """*text* in ASCII letters, accents dropped: "Biển Đông" gives "Bien Dong", "Øresund" "Oresund".
+    """*text* in ASCII letters, for ids and file names: "Biển Đông" gives "Bien Dong",
+    "Øresund" "Oresund", "中越关系" "Zhong Yue Guan Xi".
 
-    NFKD splits "ể" into "e" and its marks, but "Đ", "ø" or "ß" are letters of their own and
-    would simply vanish from an id ("bien-ong"); those are spelled out first.
+    Letters and digits are transliterated by anyascii, which spells letters that are not a
+    base letter plus marks ("Đ", "ß") and scripts slugs could not otherwise spell at all;
+    syllables of scripts written without spaces (Chinese, Japanese) are kept apart so an id
+    stays readable. Other symbols become spaces.
     """
-    spelled = text.translate(_UNDECOMPOSABLE)
-    return unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    parts = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch.isascii():
+            spelled = ch
+        elif category[0] in "LMN":
+            spelled = anyascii(ch)
+        else:  # a symbol or punctuation: "↔" would otherwise be spelled "<->"
+            spelled = " "
+        if len(spelled) > 1 and category == "Lo":
+            spelled = f" {spelled} "
+        parts.append(spelled)
+    return re.sub(r" {2,}", " ", "".join(parts))
 
 
 def slugify(text: str, limit: int = 40) -> str:

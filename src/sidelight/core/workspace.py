@@ -138,7 +138,7 @@ class Workspace:
         title = given.get("title") or metadata.title_of(first)
         extra = {k: v for k, v in found.items() if k in ("section", "publication", "contributors")}
         return SourceMeta(
-            # A title in a script slugs cannot spell (Chinese, say) leaves the file's name to go by.
+            # A title with nothing to spell in ASCII (emoji, say) leaves the file's name to go by.
             id=self._free_id(metadata.slugify(title) if metadata.slugify(title) != "source"
                              else metadata.slugify(path.stem)),
             title=title,
