@@ -130,23 +130,24 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
 
 def _subset_figures(ws: Workspace, golds) -> None:
     """Researchers often open two or three articles, not five: the consensus links pooled over
-    every pair and every triple of seeds, each aligned alone."""
+    every pair and every triple of seeds, aligned alone and with the other seeds as context."""
     from itertools import combinations
 
     ids = sorted(s.id for s in ws.sources)
-    for size in (2, 3):
+    for size, context in ((2, False), (3, False), (2, True), (3, True)):
         predicted = correct = required = found = 0
         for chosen in combinations(ids, size):
             sources = [ws.get(i) for i in chosen]
             texts = {s.id: s.text for s in sources}
-            result = align(sources, use_embeddings=False)
+            result = align(sources, use_embeddings=False, context=ws.sources if context else ())
             truth = _consensus(golds, result.units, texts, set(chosen))
             scores = evaluate(truth, result.units, [g.units for g in result.groups], texts)
             predicted += scores.links_predicted
             correct += round(scores.link_precision * scores.links_predicted)
             required += scores.links_required
             found += round(scores.link_recall * scores.links_required)
-        print(f"   consensus A+B, every {size} seeds aligned alone, pooled: links P {correct / max(predicted, 1):.2f} "
+        how = "with the other seeds as context (the default)" if context else "aligned alone"
+        print(f"   consensus A+B, every {size} seeds {how}, pooled: links P {correct / max(predicted, 1):.2f} "
               f"R {found / max(required, 1):.2f} ({predicted} predicted, {required} required)")
 
 

@@ -160,3 +160,19 @@ def test_a_strict_comparison_says_so_in_text_and_html(capsys, fmt):
     assert "scored by: lexical, strict" in capsys.readouterr().out
     assert main(["compare", str(REPO), "--format", fmt, "--no-cache"]) == 0
     assert "strict" not in capsys.readouterr().out
+
+
+def test_compare_two_documents_uses_the_other_sources_as_context_unless_told_not_to(capsys):
+    import json
+
+    chosen = ["china-vietnam-reach-consensus-on", "a-new-day-for-china-vietnam-relations"]
+    assert main(["compare", str(REPO), "--documents", *chosen, "--format", "json", "--no-cache"]) == 0
+    with_context = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in with_context["documents"]] == chosen
+    assert len(with_context["context_documents"]) == 3
+    assert {u["document"] for u in with_context["units"]} == set(chosen)
+    assert main(["compare", str(REPO), "--documents", *chosen, "--format", "json", "--no-cache", "--no-context"]) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert "context_documents" not in alone and "context" not in alone["method"]
+    assert main(["compare", str(REPO), "--documents", *chosen, "--no-cache"]) == 0
+    assert "(also in CGTN, not chosen:" in capsys.readouterr().out

@@ -27,6 +27,8 @@ def _configure_compare(p: argparse.ArgumentParser) -> None:
     p.add_argument("--documents", nargs="+", metavar="ID", help="only these source ids (see 'sidelight list')")
     p.add_argument("--format", choices=("text", "json", "html"), default="text")
     p.add_argument("--no-cache", action="store_true", help="align afresh instead of reusing a cached result")
+    p.add_argument("--no-context", action="store_true",
+                   help="with --documents: align only those, not together with the workspace's other sources")
     _embedding_options(p)
 
 
@@ -52,7 +54,8 @@ def compare(args: argparse.Namespace) -> int:
             raise SidelightError(ws.root, "no sources to compare")
         _check_two_documents(ws, args.documents)
         result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache,
-                                            use_embeddings=args.use_embeddings, strict=args.strict)
+                                            use_embeddings=args.use_embeddings, strict=args.strict,
+                                            use_context=not args.no_context)
         for problem in result.problems:
             print(f"warning: {problem}", file=sys.stderr)
         for document in result.documents:
@@ -134,6 +137,9 @@ def render_text(result) -> str:
         for uid in g.units:
             unit = result.unit(uid)
             out.append(f"   {letters[unit.document]}: {_short(unit.text)}")
+        context_labels = short_labels((*result.documents, *result.context_documents))
+        for document, unit in result.context_of(g.id):
+            out.append(f"   (also in {context_labels[document.id]}, not chosen: {_short(unit.text, 120)})")
         for c in g.conflicts:
             values = "; ".join(f"{letters[result.unit(u).document]} {v}" for u, v in c.values.items())
             out.append(f"   ! {c.type}: {values}")

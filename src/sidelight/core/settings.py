@@ -30,6 +30,7 @@ class Settings:
     autosave_delay_ms: int = 250  # how long the window waits after a change before saving (a save takes ~15 ms)
     recent_workspaces: list[str] = field(default_factory=list)
     strict_matching: bool = False  # Claims → Strict Matching: link only the surest claim pairs
+    workspace_context: bool = True  # Claims → Use Other Sources as Context: align the open documents with the rest
 
 
 def config_dir() -> Path:
@@ -73,7 +74,7 @@ def load_settings() -> Settings:
         except SidelightError as exc:
             raise SidelightError(path, exc.problem) from None
     return Settings(reviewer, r.integer("autosave_delay_ms", 250), list(r.texts("recent_workspaces")),
-                    r.flag("strict_matching", False))
+                    r.flag("strict_matching", False), r.flag("workspace_context", True))
 
 
 def save_settings(settings: Settings) -> Path:
@@ -89,5 +90,6 @@ def save_settings(settings: Settings) -> Path:
         "autosave_delay_ms": settings.autosave_delay_ms,
         "recent_workspaces": list(settings.recent_workspaces),
         "strict_matching": settings.strict_matching,
+        "workspace_context": settings.workspace_context,
     })
     return path

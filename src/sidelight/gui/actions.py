@@ -58,6 +58,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("strict", "&Strict Matching", "&Claims", "set_strict_matching", checkable=True,
                tip="Link only the surest claim pairs: fewer links, nearly all right; the rest are offered as "
                    "possible counterparts"),
+    ActionSpec("context", "Use &Other Sources as Context", "&Claims", "set_workspace_context", checkable=True,
+               tip="Align the open documents together with the workspace's other sources: a claim that a third "
+                   "outlet words like both is linked more surely (the other sources stay hidden)"),
     ActionSpec("realign", "&Align Again", "&Claims", "realign", "F5"),
     ActionSpec("annotate", "&Annotate Selection…", "&Annotate", "annotate", "Ctrl+E",
                tip="Code the selected passage (type to filter codes, 1–9 for recent ones)"),

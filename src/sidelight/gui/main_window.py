@@ -28,7 +28,7 @@ from sidelight.core.commands import Command, CommandStack
 from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
 from sidelight.core.labels import plural, short_labels
-from sidelight.core.settings import load_settings, save_settings
+from sidelight.core.settings import Settings, load_settings, save_settings
 from sidelight.core.workspace import ImportReport, Workspace
 from sidelight.gui.actions import build_actions
 from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             "No documents yet: File → Import Articles… (Ctrl+I), or drop article files on this window.")
         self.view.show_sources(sources)
         self.memory.save_workspace(self)  # kept even if the program is killed
-        self.claims.request(self.workspace.root, sources)
+        self.claims.request(self.workspace.root, sources, self.workspace.sources)
 
     # -- import ----------------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -385,15 +385,18 @@ class MainWindow(QMainWindow):
             panel.set_current_row((row + step) % panel.count())
 
     def _restore_strict_matching(self) -> None:
+        """Strict matching and the use of other sources as context are remembered between runs."""
         try:
-            strict = load_settings().strict_matching
+            settings = load_settings()
         except SidelightError:
-            strict = False  # a broken settings file is reported where the reviewer is read
-        self.claims.strict = strict
-        action = self.actions_by_id["strict"]
-        action.blockSignals(True)
-        action.setChecked(strict)
-        action.blockSignals(False)
+            settings = Settings()  # a broken settings file is reported where the reviewer is read
+        self.claims.strict = settings.strict_matching
+        self.claims.use_context = settings.workspace_context
+        for name, on in (("strict", settings.strict_matching), ("context", settings.workspace_context)):
+            action = self.actions_by_id[name]
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
 
     def link_claim_at_cursor(self) -> None:
         """Link claims from the keyboard: the claim at the text cursor starts a link, or ends one."""
@@ -413,17 +416,25 @@ class MainWindow(QMainWindow):
 
     def set_strict_matching(self, on: bool) -> None:
         self.claims.strict = on
+        self._remember("strict_matching", on, "Strict matching")
+        self.realign()
+
+    def set_workspace_context(self, on: bool) -> None:
+        self.claims.use_context = on
+        self._remember("workspace_context", on, "Using other sources as context")
+        self.realign()
+
+    def _remember(self, setting: str, on: bool, what: str) -> None:
         try:
             settings = load_settings()
-            settings.strict_matching = on
+            setattr(settings, setting, on)
             save_settings(settings)
         except SidelightError as exc:
-            self.statusBar().showMessage(f"Strict matching not remembered: {exc}", 8000)
-        self.realign()
+            self.statusBar().showMessage(f"{what} not remembered: {exc}", 8000)
 
     def realign(self) -> None:
         if self.workspace is not None:
-            self.claims.request(self.workspace.root, [p.source for p in self.view.panes])
+            self.claims.request(self.workspace.root, [p.source for p in self.view.panes], self.workspace.sources)
 
     def _add_panel_toggles(self) -> None:
         """View → Panels: a closed panel can always be brought back."""

@@ -13,9 +13,12 @@ Running
     ``use_embeddings``: add the optional sentence-embedding signal (:mod:`.embeddings`):
     True requires it, False never, None as ``engine.EMBEDDINGS_BY_DEFAULT`` says (off).
     ``Alignment.method`` tells which ran. ``strict``: link only the surest pairs (see ``engine.align``).
-``align_workspace(workspace, *, documents=None, progress=None, should_stop=None, use_embeddings=None) -> Alignment``
-    The same for a workspace: its sources (or the ids given), its saved corrections, its
-    cache in ``<workspace>/.sidelight-cache/alignment/``.
+``align(documents, context=others)``
+    Align ``documents`` together with ``others`` (the rest of the workspace) and describe
+    ``documents`` only: more wordings of each claim give surer groups (see :mod:`.projection`).
+``align_workspace(workspace, *, documents=None, progress=None, should_stop=None, use_embeddings=None, use_context=True) -> Alignment``
+    The same for a workspace: its sources (or the ids given, with the others as context), its
+    saved corrections, its cache in ``<workspace>/.sidelight-cache/alignment/``.
 
 Reading the result (:class:`Alignment`)
 ---------------------------------------
@@ -100,10 +103,13 @@ def align_workspace(
     use_cache: bool = True,
     use_embeddings: bool | None = None,
     strict: bool = False,
+    use_context: bool = True,
 ) -> Alignment:
-    """Align a workspace's sources (all, or the ids in ``documents``) with its saved corrections."""
+    """Align a workspace's sources (all, or the ids in ``documents``) with its saved corrections;
+    ``use_context``: align the chosen ones together with the other sources (see :mod:`.projection`)."""
     sources = workspace.sources if documents is None else [workspace.get(i) for i in documents]
     corrections = Corrections.load(workspace_corrections_path(workspace.root))
-    return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
+    return align(sources, context=workspace.sources if use_context else (), corrections=corrections,
+                 progress=progress, should_stop=should_stop,
                  cache_dir=workspace_cache_dir(workspace) if use_cache else None, use_embeddings=use_embeddings,
                  strict=strict)

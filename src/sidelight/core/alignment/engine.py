@@ -36,6 +36,7 @@ EMBEDDING_UNIT_LIMIT = 1000  # about 12 s of embedding on two cores, once per te
 EMBEDDINGS_BY_DEFAULT = False  # what use_embeddings=None means when the model is installed
 STRICT_EXTRA = 0.08  # added to the weakest pair that may link; chosen on the whole gold set (0.04 and 0.08 tried)
 POSSIBLE_MIN = 0.12  # weakest scored pair offered as a possible counterpart (see Alignment.possible_counterparts)
+CONTEXT_DOCUMENT_LIMIT = 60  # open + context documents; above it the open ones are aligned alone (200 take ~5 s)
 POSSIBLE_PER_UNIT = 3  # at most this many offered per unit (a pair stays if either unit ranks it so)
 
 
@@ -46,7 +47,7 @@ class AlignmentCancelled(SidelightError):
         super().__init__(None, "alignment cancelled")
 
 
-def as_documents(items: Iterable[Any]) -> list[Document]:
+def as_documents(items: Iterable[Any], allow_none: bool = False) -> list[Document]:
     """Accept :class:`Document`, workspace ``Source`` objects or ``(id, text)`` pairs."""
     documents: list[Document] = []
     for item in items:
@@ -70,7 +71,7 @@ def as_documents(items: Iterable[Any]) -> list[Document]:
         if d.id in seen:
             raise SidelightError(None, f"document id '{d.id}' is given twice")
         seen.add(d.id)
-    if not documents:
+    if not documents and not allow_none:
         raise SidelightError(None, "nothing to compare: no documents given")
     return documents
 
@@ -78,6 +79,7 @@ def as_documents(items: Iterable[Any]) -> list[Document]:
 def align(
     documents: Iterable[Any],
     *,
+    context: Iterable[Any] = (),
     corrections: Corrections | None = None,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
@@ -95,10 +97,47 @@ def align(
     ``use_embeddings``: True requires sentence embeddings (a ``SidelightError`` says how to
     install them if missing), False never uses them, None uses them when the optional model is
     installed and :data:`EMBEDDINGS_BY_DEFAULT` is set.
+
+    ``context``: other documents (the rest of the workspace) to align alongside ``documents``
+    and then leave out of the result, which describes ``documents`` only (see
+    :mod:`.projection`: with more wordings of each claim, fewer wrong links and more right
+    ones). Ignored beyond :data:`CONTEXT_DOCUMENT_LIMIT` documents in all; ``method`` says so.
     """
+    shown = as_documents(documents)
+    ids = {d.id for d in shown}
+    extra = [d for d in as_documents(context, allow_none=True) if d.id not in ids]
+    in_all = len(shown) + len(extra)
+    too_many = bool(extra) and in_all > CONTEXT_DOCUMENT_LIMIT
+    if too_many:
+        extra = []
+    # One order whichever documents are open or given first: the groups do not depend on it, the
+    # whole workspace's alignment is computed once and cached, and opening another pair of
+    # articles only projects it again.
+    everything = sorted(shown + extra, key=lambda d: d.id)
+    full = _align(everything, corrections, progress, should_stop, cache_dir, use_embeddings, strict)
+    if [d.id for d in everything] == [d.id for d in shown]:
+        result = full
+    else:
+        from sidelight.core.alignment.projection import project
+
+        result = project(full, shown)
+    if too_many:
+        result.method += (f" (the workspace's other sources not used as context: {in_all} documents, "
+                          f"limit {CONTEXT_DOCUMENT_LIMIT})")
+    return result
+
+
+def _align(
+    docs: list[Document],
+    corrections: Corrections | None,
+    progress: Progress | None,
+    should_stop: ShouldStop | None,
+    cache_dir: str | Path | None,
+    use_embeddings: bool | None,
+    strict: bool,
+) -> Alignment:
     from sidelight.core.alignment import embeddings
 
-    docs = as_documents(documents)
     if use_embeddings and not embeddings.available():
         raise SidelightError(None, f"sentence embeddings are not installed: {embeddings.INSTALL_HINT}")
     wanted = (EMBEDDINGS_BY_DEFAULT and embeddings.available()) if use_embeddings is None else use_embeddings

@@ -78,7 +78,12 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Group:
-    """One claim as carried by one or more documents (never two units of the same document)."""
+    """One claim as carried by one or more documents (never two units of the same document).
+
+    ``context``: when the open documents were aligned with other workspace sources, the units
+    of those others that belong to this claim (they may be what joins its open members);
+    ``score`` is then the cohesion of the whole claim, context included.
+    """
 
     id: str
     kind: GroupKind
@@ -86,6 +91,7 @@ class Group:
     documents: tuple[str, ...]
     score: float
     conflicts: tuple[Conflict, ...] = ()
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

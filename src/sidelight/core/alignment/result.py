@@ -48,6 +48,8 @@ class Alignment:
         problems: Sequence[str] = (),
         method: str = "lexical",
         possible: Sequence[Match] = (),
+        context_documents: Sequence[Document] = (),
+        context_units: Sequence[Unit] = (),
     ):
         self.documents: tuple[Document, ...] = tuple(documents)
         self.units: tuple[Unit, ...] = tuple(units)
@@ -69,6 +71,12 @@ class Alignment:
         for m in self.possible:
             self._possible.setdefault(m.a, []).append(m)
             self._possible.setdefault(m.b, []).append(m)
+        # Other workspace sources aligned alongside the open ones (see .projection): not shown,
+        # but their units may be what joins two open claims.
+        self.context_documents: tuple[Document, ...] = tuple(context_documents)
+        self.context_units: tuple[Unit, ...] = tuple(context_units)
+        self._context_units = {u.id: u for u in self.context_units}
+        self._context_documents = {d.id: d for d in self.context_documents}
 
     # -- looking things up -------------------------------------------------------------------
     def document(self, document_id: str) -> Document:
@@ -112,6 +120,11 @@ class Alignment:
         """The units of other documents that carry the same claim, in document order."""
         return [self._units[u] for u in self.group_of(unit_id).units if u != unit_id]
 
+    def context_of(self, group_id: str) -> list[tuple[Document, Unit]]:
+        """The claim as the other (not open) workspace sources state it, if they were aligned too."""
+        return [(self._context_documents[u.document], u)
+                for u in (self._context_units[i] for i in self.group(group_id).context if i in self._context_units)]
+
     def match(self, a: str, b: str) -> Match | None:
         """The stored link between two units, with score and evidence, if there is one.
 
@@ -139,7 +152,11 @@ class Alignment:
         """Whether linking ``a`` and ``b`` can join their groups: different groups, no document in both
         (a group holds one unit per document; unlink the one in the way first)."""
         ga, gb = self.group_of(a), self.group_of(b)
-        return ga is not gb and not set(ga.documents) & set(gb.documents)
+        return ga is not gb and not self._all_documents(ga) & self._all_documents(gb)
+
+    def _all_documents(self, group: Group) -> set[str]:
+        """The documents a group's claim is in, context documents included (a link joins whole claims)."""
+        return set(group.documents) | {self._context_units[u].document for u in group.context if u in self._context_units}
 
     def matches_of(self, group_id: str) -> list[Match]:
         members = set(self.group(group_id).units)
@@ -221,13 +238,17 @@ class Alignment:
             "units": [{"id": u.id, "document": u.document, "start": u.start, "end": u.end, "text": u.text,
                        "kind": u.kind} for u in self.units],
             "groups": [{"id": g.id, "kind": g.kind, "units": list(g.units), "documents": list(g.documents),
-                        "score": round(g.score, 4), "conflicts": [c.as_dict() for c in g.conflicts]}
+                        "score": round(g.score, 4), "conflicts": [c.as_dict() for c in g.conflicts],
+                        **({"context_units": list(g.context)} if g.context else {})}
                        for g in self.groups],
             "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),
                          "corrected": m.corrected} for m in self.matches],
             "possible_links": [{"a": m.a, "b": m.b, "score": round(m.score, 4)} for m in self.possible],
             "problems": list(self.problems),
             "method": self.method,
+            **({"context_documents": [{"id": d.id, "title": d.title, "outlet": d.outlet} for d in self.context_documents],
+                "context_units": [{"id": u.id, "document": u.document, "start": u.start, "end": u.end, "text": u.text}
+                                  for u in self.context_units]} if self.context_documents else {}),
         }
 
     @classmethod

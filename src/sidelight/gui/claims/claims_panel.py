@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.alignment import Alignment, Group
-from sidelight.core.labels import UNKNOWN, shorten
+from sidelight.core.labels import UNKNOWN, plural, shorten
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS, tint
 
@@ -226,7 +226,11 @@ class ClaimsPanel(QWidget):
                             for k in ("shared", "partial", "unique"))
                 + f"; {conflicts} with conflicting facts"
                 # remembered between runs, so say it: fewer links than usual are no surprise
-                + ("; <b>strict matching</b> (only the surest links)" if "strict" in alignment.method.split(", ") else ""))
+                + ("; <b>strict matching</b> (only the surest links)" if "strict" in alignment.method.split(", ") else "")
+                + (f"; aligned with {plural(len(alignment.context_documents), 'other source')} of the workspace"
+                   " as context" if alignment.context_documents else "")
+                + ("; the workspace's other sources not used as context (too many to align quickly)"
+                   if "not used as context" in alignment.method else ""))
         self._refilter()
 
     def visible_groups(self) -> list[Group]:

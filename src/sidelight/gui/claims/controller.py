@@ -45,10 +45,12 @@ class ClaimsController(QObject):
         self.workspace_root: Path | None = None
         self.highlights_on = True
         self.strict = False  # link only the surest pairs (Claims → Strict Matching)
+        self.use_context = True  # align with the workspace's other sources (Claims → Use Other Sources as Context)
         self.selected: str | None = None
         self.linking_from: str | None = None
         self.task: Task | None = None
         self._pending: list[Source] = []
+        self._context: list[Source] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -61,10 +63,16 @@ class ClaimsController(QObject):
         pair_view.link_mode_requested.connect(self.start_linking)
 
     # -- running -----------------------------------------------------------------------------
-    def request(self, root: Path, sources: list[Source]) -> None:
-        """Align these sources soon (coalescing quick successive changes)."""
+    def request(self, root: Path, sources: list[Source], context: list[Source] | None = None) -> None:
+        """Align these sources soon (coalescing quick successive changes), with ``context`` (the
+        workspace's other sources; None: the same as last time) aligned alongside when
+        :attr:`use_context` is on."""
+        if root != self.workspace_root:
+            self._context = []
         self.workspace_root = root
         self._pending = list(sources)
+        if context is not None:
+            self._context = list(context)
         self._timer.start()
 
     def _start(self) -> None:
@@ -75,11 +83,12 @@ class ClaimsController(QObject):
             self._show(None)
             return
         root, strict = self.workspace_root, self.strict
+        context = self._context if self.use_context else []
 
         def work(progress, should_stop) -> Alignment:
             corrections = Corrections.load(workspace_corrections_path(root))
-            return align(sources, corrections=corrections, progress=progress, should_stop=should_stop,
-                         cache_dir=root / CACHE_DIR, strict=strict)
+            return align(sources, context=context, corrections=corrections, progress=progress,
+                         should_stop=should_stop, cache_dir=root / CACHE_DIR, strict=strict)
 
         self.panel.summary.setText(f"Aligning the claims of {len(sources)} documents…")
         self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)

@@ -7,7 +7,8 @@ from sidelight.core.labels import short_labels
 
 
 def doc_label(alignment: Alignment, doc_id: str) -> str:
-    return short_labels(alignment.documents)[doc_id]
+    """Open and context documents are labelled together, so two articles of one outlet stay apart."""
+    return short_labels((*alignment.documents, *alignment.context_documents))[doc_id]
 
 
 def unit_doc_label(alignment: Alignment, unit_id: str) -> str:

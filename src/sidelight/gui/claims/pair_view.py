@@ -48,7 +48,9 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
     elif comparison.score is not None:
         score = f" · similarity {comparison.score:.2f}"
     elif alignment.group_of(a.id) is alignment.group_of(b.id):
-        score = " · in one claim group through its other members (not scored as a pair)"
+        through = [doc_label(alignment, d.id) for d, _u in alignment.context_of(alignment.group_of(a.id).id)]
+        score = (" · in one claim group through its other members (not scored as a pair)" if not through else
+                 f" · in one claim group through how {', '.join(through)} word it (not open; not scored as a pair)")
     else:
         score = " · not matched"
     rows = [
@@ -68,7 +70,18 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
         f"<td width='50%' valign='top'>{''.join(left)}</td>"
         f"<td width='50%' valign='top'>{''.join(right)}</td></tr></table>"
     )
+    if alignment.group_of(a.id) is alignment.group_of(b.id):
+        rows.extend(context_html(alignment, alignment.group_of(a.id).id))
     return "".join(rows)
+
+
+def context_html(alignment: Alignment, group_id: str) -> list[str]:
+    """The same claim in the workspace's other sources, aligned alongside but not open."""
+    others = alignment.context_of(group_id)
+    if not others:
+        return []
+    items = "".join(f"<li><b>{escape(doc_label(alignment, d.id))}</b>: {escape(u.text)}</li>" for d, u in others)
+    return [f"<p><b>Also in the workspace</b> <i>(not open)</i></p><ul>{items}</ul>"]
 
 
 POSSIBLE_SHOWN = 3
@@ -99,6 +112,11 @@ def _in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
     mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
     clash = [u for u in theirs.units if alignment.unit(u).document in set(mine.documents)]
     if not clash:
+        mine_context = {d.id for d, _u in alignment.context_of(mine.id)}
+        hidden = [(d, u) for d, u in alignment.context_of(theirs.id) if d.id in mine_context]
+        if hidden:  # both claims are grouped with sentences of one source that is not open
+            return (f"each is grouped with a different sentence of {doc_label(alignment, hidden[0][0].id)} "
+                    "(not open): open it to see and unlink one")
         return "cannot be linked as it stands"
     first = alignment.unit(clash[0])
     quote = first.text if len(first.text) <= 60 else first.text[:60] + "…"
