@@ -76,3 +76,18 @@ def test_long_compound_sentence_is_split_into_clauses_at_semicolons():
 def test_empty_and_blank_texts_have_no_units():
     assert segment("d", "") == []
     assert segment("d", "  \n\n \t\n") == []
+
+
+def test_a_sentence_opening_with_a_vietnamese_or_french_capital_is_split_off():
+    texts = [u.text for u in segment("d", "Giá xăng tăng 5% trong tháng 3. Đây là mức tăng cao nhất trong năm. "
+                                          "Ủy ban cho biết sẽ kiểm tra. Élysée a réagi.")]
+    assert texts == ["Giá xăng tăng 5% trong tháng 3.", "Đây là mức tăng cao nhất trong năm.",
+                     "Ủy ban cho biết sẽ kiểm tra.", "Élysée a réagi."]
+
+
+def test_chinese_sentences_inside_an_english_paragraph_are_units_of_their_own():
+    text = ("A total of 150 people were taken to hospital, the ministry said. 据新华社报道，共有210人入院治疗。"
+            "The city will spend $2 million. 他说美国会帮助。Then Mr. Smith left.")
+    assert [u.text for u in segment("d", text)] == [
+        "A total of 150 people were taken to hospital, the ministry said.", "据新华社报道，共有210人入院治疗。",
+        "The city will spend $2 million.", "他说美国会帮助。", "Then Mr. Smith left."]
