@@ -176,3 +176,26 @@ def test_compare_two_documents_uses_the_other_sources_as_context_unless_told_not
     assert "context_documents" not in alone and "context" not in alone["method"]
     assert main(["compare", str(REPO), "--documents", *chosen, "--no-cache"]) == 0
     assert "(also in CGTN, not chosen:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_a_console_that_cannot_show_every_character_gets_output_not_a_traceback(tmp_path, encoding):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    for name, text in (("a.txt", "中越贸易\n\nTrade hit $234.9 billion in 2022, Xinhua said… on Monday.\n"),
+                       ("b.txt", "Thương mại Việt–Trung\n\nTrade reached $200 billion in 2022… officials said.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    run = lambda fmt: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "sidelight", "compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", fmt],
+        capture_output=True, env=env, timeout=120)
+    as_json = run("json")
+    assert as_json.returncode == 0, as_json.stderr.decode(errors="replace")
+    assert any("中越贸易" in d["title"] for d in json.loads(as_json.stdout)["documents"])  # \u escapes: nothing lost
+    as_html = run("html")
+    assert as_html.returncode == 0 and "&#20013;" in as_html.stdout.decode("ascii", errors="replace")  # 中
+    as_text = run("text")
+    assert as_text.returncode == 0 and b"Traceback" not in as_text.stderr

@@ -132,6 +132,21 @@ def test_link_two_claims_by_clicking(window, qtbot):
                     and b.id in {u.id for u in window.claims.alignment.counterparts(a.id)}, timeout=30_000)
 
 
+def test_linking_to_a_second_sentence_of_an_outlet_already_in_the_claim_is_refused_with_a_reason(window, sample_copy):
+    alignment = window.claims.alignment
+    group = next(g for g in alignment.groups if g.kind == "shared")
+    a = next(u for u in group.units if alignment.unit(u).document == GT)
+    there = next(u for u in group.units if alignment.unit(u).document == CRA)
+    b = next(u for u in alignment.units_of(CRA) if u.id != there and u.kind != "section")
+    messages: list[str] = []
+    window.claims.message.connect(messages.append)
+    window.claims.start_linking(a)
+    window.claims.finish_linking(b.id)
+    assert messages[-1].startswith("Link not made: already linked with China Report ASEAN")
+    assert alignment.unit(there).text[:30] in messages[-1]
+    assert len(Corrections.load(workspace_corrections_path(sample_copy))) == 0  # nothing was pushed out
+
+
 def test_keyboard_walks_the_filtered_claims(window):
     panel = window.claims_panel
     panel.filter.setCurrentIndex(panel.filter.findText("Shared by all documents"))
@@ -215,9 +230,13 @@ def test_a_possible_counterpart_that_cannot_be_linked_says_which_claim_is_in_the
     unit, other = blocked[0]
     window.claims.select_unit(unit.id)
     html = window.pair_view.browser.toPlainText()
-    in_the_way = next(alignment.unit(u) for u in alignment.group_of(other.id).units
-                      if alignment.unit(u).document in alignment.group_of(unit.id).documents)
-    assert "already linked with " in html and in_the_way.text[:30] in html and "unlink that first" in html
+    mine, theirs = alignment.group_of(unit.id), alignment.group_of(other.id)
+    in_the_way = [alignment.unit(u) for u in mine.units if alignment.unit(u).document in theirs.documents]
+    in_the_way += [alignment.unit(u) for u in theirs.units
+                   if u != other.id and alignment.unit(u).document in mine.documents]
+    said = html[html.index("already linked with "):]
+    assert in_the_way[0].text[:30] in said and "unlink that first" in said
+    assert other.text[:30] not in said  # never the suggestion itself
     assert f"link:{other.id}" not in window.pair_view.browser.toHtml()
 
 

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from sidelight import __version__
+from sidelight.cli.console import survive_narrow_consoles
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import plural as plural  # re-exported for the command modules
 
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and argv[0] != "gui" and not argv[0].startswith("-")):
         argv = ["gui", *argv]
     args = parser.parse_args(argv)
+    survive_narrow_consoles(getattr(args, "format", None))
     try:
         if args.command == "gui":
             from sidelight.gui.app import run_app  # Qt only from here on
@@ -81,3 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the output cannot be written: a full disk, a closed terminal
+        print(f"sidelight: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+

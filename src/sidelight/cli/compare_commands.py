@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from sidelight.cli import command, plural
+from sidelight.cli.console import takes_any_character
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import short_labels
 from sidelight.core.workspace import Workspace, is_workspace
@@ -62,7 +63,7 @@ def compare(args: argparse.Namespace) -> int:
             if not result.units_of(document.id):
                 print(f"warning: {document.id}: no text to compare (its cleaned text is empty)", file=sys.stderr)
         if args.format == "json":
-            json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            json.dump(result.to_json(), sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=1)
             print()
         elif args.format == "html":
             sys.stdout.write(render_html(result))
@@ -255,3 +256,4 @@ def _check_gold_fits(gold_sources: set[str], ws: Workspace, gold_path: Path, def
         raise SidelightError(None, f"the gold set ({gold_path}) is for the sample workspace's sources; "
                                    f"this workspace lacks {', '.join(missing)}: pass --gold PATH")
     raise SidelightError(None, f"the gold set ({gold_path}) names sources this workspace lacks: {', '.join(missing)}")
+

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from sidelight.cli import command, plural
+from sidelight.cli.console import takes_any_character
 from sidelight.core.errors import DuplicateImport, WorkspaceError
 from sidelight.core.textio import guess_note_in
 from sidelight.core.workspace import Workspace, is_workspace
@@ -33,7 +34,7 @@ def list_sources(args: argparse.Namespace) -> int:
     _report_problems(ws)
     sources = ws.sources
     if args.format == "json":
-        json.dump([s.summary() for s in sources], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([s.summary() for s in sources], sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=2)
         print()
         return 0
     if not sources:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
-from sidelight.core.labels import short_labels
+from sidelight.core.labels import plural, short_labels
 from sidelight.core.search import Match, find_all
 from sidelight.gui.comparison_view import ComparisonView
 
@@ -96,7 +96,7 @@ class FindBar(QWidget):
         elif not self.matches:
             self.status.setText("No matches")
         else:
-            self.status.setText(f"{len(self.matches)} matches — " + ", ".join(counts))
+            self.status.setText(f"{plural(len(self.matches), 'match', 'matches')} — " + ", ".join(counts))
         self.status.setToolTip(self.status.text().replace(", ", "\n"))
 
     def next(self) -> None:

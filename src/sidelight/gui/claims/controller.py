@@ -22,7 +22,7 @@ from sidelight.core.labels import plural
 from sidelight.core.sources import Source
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label
-from sidelight.gui.claims.pair_view import PairView
+from sidelight.gui.claims.pair_view import PairView, in_the_way
 from sidelight.gui.claims.palette import KIND_LABELS, kind_format, selected_format
 from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_pane import DocumentPane
@@ -101,7 +101,7 @@ class ClaimsController(QObject):
         self._show(alignment)
         counts = alignment.counts()
         self.message.emit(f"Claims: {counts['shared']} shared by all, {counts['partial']} by some, "
-                          f"{counts['unique']} unique")
+                          f"{counts['unique']} only in one outlet")
         for problem in alignment.problems:
             self.message.emit(problem)
         empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
@@ -233,6 +233,11 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(first), self.alignment.unit(unit_id)
         if a.document == b.document:
             self.message.emit("Link not made: both claims are in the same document.")
+            return
+        if not self.alignment.can_link(a.id, b.id):
+            # a link would silently push out the counterpart already there: say which, as the
+            # possible counterparts in Compare Claims do
+            self.message.emit(f"Link not made: {in_the_way(self.alignment, a.id, b.id)}.")
             return
         self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
         self.link(a.id, b.id)

@@ -100,17 +100,21 @@ def possible_html(alignment: Alignment, unit_id: str) -> list[str]:
         if alignment.can_link(unit_id, other.id):
             action = f"<a href='link:{other.id}'>Same claim: link</a>"
         else:
-            action = f"<i>{escape(_in_the_way(alignment, unit_id, other.id))}</i>"
+            action = f"<i>{escape(in_the_way(alignment, unit_id, other.id))}</i>"
         parts.append(f"<li><b>{escape(doc_label(alignment, other.document))}</b> · similarity {match.score:.2f}{why}"
                      f"<br>{escape(other.text)}<br>{action}</li>")
     parts.append("</ul>")
     return parts
 
 
-def _in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
+def in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
     """Why a link cannot be made as things stand: the claims already linked from the same documents."""
     mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
-    clash = [u for u in theirs.units if alignment.unit(u).document in set(mine.documents)]
+    # This claim's own sentence from the suggestion's outlet first ("already linked with CRA's
+    # '…'" must name the sentence in the way, never the suggestion itself), else the
+    # suggestion's claim's sentence from one of this claim's outlets.
+    clash = [u for u in mine.units if alignment.unit(u).document in set(theirs.documents)]
+    clash += [u for u in theirs.units if u != other_id and alignment.unit(u).document in set(mine.documents)]
     if not clash:
         mine_context = {d.id for d, _u in alignment.context_of(mine.id)}
         hidden = [(d, u) for d, u in alignment.context_of(theirs.id) if d.id in mine_context]
@@ -163,7 +167,8 @@ class PairView(QWidget):
         if not counterparts:
             others = [d for d in alignment.documents if d.id != unit.document]
             parts.append("<p><i>No other open document carries this claim"
-                         + (f" ({', '.join(escape(doc_label(alignment, d.id)) for d in others)} leave it out)"
+                         + (f" ({', '.join(escape(doc_label(alignment, d.id)) for d in others)}"
+                            f" {'leaves' if len(others) == 1 else 'leave'} it out)"
                             if others else "")
                          + ".</i></p>")
         for other in counterparts:
