@@ -199,3 +199,34 @@ def test_a_console_that_cannot_show_every_character_gets_output_not_a_traceback(
     assert as_html.returncode == 0 and "&#20013;" in as_html.stdout.decode("ascii", errors="replace")  # 中
     as_text = run("text")
     assert as_text.returncode == 0 and b"Traceback" not in as_text.stderr
+
+
+def test_an_unknown_document_id_is_named(capsys):
+    assert main(["compare", str(REPO), "--documents", "no-such-article", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "no source with id 'no-such-article'" in err and "china-vietnam-ties-elevated-to-new" in err
+
+
+def test_two_identical_files_are_compared_as_the_same_story_twice(tmp_path, capsys):
+    for name in ("wire.txt", "reprint.txt"):
+        (tmp_path / name).write_text("Storm hits coast\n\nOfficials said on Monday that 120 people were hurt. "
+                                     "The storm reached the coast at dawn.\n", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "wire.txt"), str(tmp_path / "reprint.txt"), "--format", "json"]) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["documents"]) == 2
+    per_document = len(data["units"]) // 2
+    assert per_document == 3  # the headline and two sentences
+    assert [g["kind"] for g in data["groups"]] == ["shared"] * per_document
+
+
+def test_eval_refuses_a_conflict_gold_set_given_as_a_claim_gold_set(capsys):
+    assert main(["eval", str(REPO), "--gold", str(REPO / "benchmarks" / "gold" / "seed_conflicts.yaml")]) == 2
+    assert "not a claim gold set: it has no 'groups'" in capsys.readouterr().err
+
+
+def test_eval_with_both_gold_sets_also_scores_conflicting_facts(capsys):
+    gold = REPO / "benchmarks" / "gold"
+    assert main(["eval", str(REPO), "--gold", str(gold / "seed_claims.yaml"), "--gold", str(gold / "seed_claims_b.yaml")]) == 0
+    assert "conflicts P " in capsys.readouterr().out

@@ -74,6 +74,9 @@ def compare(args: argparse.Namespace) -> int:
 
 def _check_two_documents(ws: Workspace, documents: list[str] | None) -> None:
     """One document has nothing to be compared with: say so rather than print an empty comparison."""
+    if documents is not None:
+        for source_id in documents:
+            ws.get(source_id)  # an unknown id is named, with the ids there are
     if documents is not None and len(set(documents)) < 2:
         raise SidelightError(None, f"compare needs at least two documents (--documents names {len(set(documents))})")
     if documents is None and len(ws.sources) < 2:
@@ -100,7 +103,8 @@ class _workspace_for:
             raise SidelightError(folders[0], "give either one workspace folder or article files, not both")
         self.tmp = tempfile.TemporaryDirectory(prefix="sidelight-compare-")
         ws = Workspace.create(self.tmp.name)
-        report = ws.import_files(self.paths)
+        # Two outlets running the same wire copy is a case to compare, not a duplicate to refuse.
+        report = ws.import_files(self.paths, allow_duplicates=True)
         for problem in report.refused:
             print(f"sidelight: {problem}", file=sys.stderr)
         self.refused = len(report.refused)
@@ -182,8 +186,8 @@ def render_html(result) -> str:
     head = "".join(f"<th>{e(labels[d])}<br><small>{e(result.document(d).title)}</small></th>" for d in docs)
     counts = result.counts()
     blind = "".join(
-        f"<li><b>{e(labels[d])}</b>: leaves out {len(result.blindspot(d).omitted)} claims others carry; "
-        f"{len(result.blindspot(d).unique)} claims only it carries</li>" for d in docs
+        f"<li><b>{e(labels[d])}</b>: leaves out {plural(len(result.blindspot(d).omitted), 'claim')} others carry; "
+        f"{plural(len(result.blindspot(d).unique), 'claim')} only it carries</li>" for d in docs
     )
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Sidelight claim comparison</title>"
@@ -242,8 +246,11 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         print(f"{prefix}aligner:  {evaluate(truth, result.units, groups, texts).line()}")
         print(f"{prefix}baseline: {evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")
     conflict_gold = default_gold_path().with_name("seed_conflicts.yaml")
-    if not args.gold and conflict_gold.is_file():
-        print(f"aligner:  {evaluate_conflicts(conflict_gold, result, texts).line()}")
+    if conflict_gold.is_file() and all(s.id in texts for s in ws.sources):
+        try:  # the sample's conflict gold: scored whenever the sample's sources are the ones aligned
+            print(f"aligner:  {evaluate_conflicts(conflict_gold, result, texts).line()}")
+        except SidelightError:
+            pass  # written for other sources
     return 0
 
 

@@ -76,6 +76,10 @@ def load_gold(path: str | Path) -> Gold:
     data = yaml_store.load_file(path)
     if not isinstance(data, dict) or data.get("schema") != 1:
         raise SidelightError(path, "not a claim gold set of schema 1")
+    if "groups" not in data:
+        hint = " (it lists conflicting facts of pairs: a conflict gold set, read by 'sidelight eval' itself)" \
+            if "pairs" in data else ""
+        raise SidelightError(path, f"not a claim gold set: it has no 'groups'{hint}")
 
     def refs(items) -> tuple[tuple[str, str], ...]:
         return tuple((str(i["source"]), str(i["quote"])) for i in items or ())
