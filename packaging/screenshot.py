@@ -29,6 +29,8 @@ def main(out: str) -> int:
     extra = sys.argv[2:]
     if "--three" in extra:
         window.doc_model.set_shown([s.id for s in window.doc_model.sources[:3]])
+    if "--two" in extra:  # two articles, the rest of the workspace as context
+        window.doc_model.set_shown([s.id for s in window.doc_model.sources[:2]])
     if "--annotations" in extra:
         window.annotations_dock.raise_()
     if "--find" in extra:
@@ -38,7 +40,8 @@ def main(out: str) -> int:
     def select_shared_claim() -> None:
         alignment = window.claims.alignment
         if alignment is not None:
-            conflicted = [g for g in alignment.groups if g.kind != "unique" and g.conflicts]
+            through = [g for g in alignment.groups if g.kind != "unique" and g.context] if "--two" in extra else []
+            conflicted = through or [g for g in alignment.groups if g.kind != "unique" and g.conflicts]
             shared = conflicted or [g for g in alignment.groups if g.kind != "unique"]
             if shared:
                 window.claims.select_unit(shared[0].units[0])

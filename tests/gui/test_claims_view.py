@@ -338,3 +338,10 @@ def test_a_pair_joined_through_a_third_claim_is_not_called_unmatched(sample_copy
     a, b = next((a, b) for a in group.units for b in group.units if a != b and alignment.match(a, b) is None)
     html = comparison_html(alignment, alignment.compare(a, b))
     assert "in one claim group through its other members" in html and "not matched" not in html
+
+
+def test_with_two_documents_open_there_is_no_shared_by_some(window):
+    panel = window.claims_panel
+    names = [panel.filter.itemText(i) for i in range(panel.filter.count())]
+    assert "Shared by all documents" in names and "Shared by some" not in names
+    assert "shared by some" not in panel.summary.text() and "only this outlet" in panel.summary.text()

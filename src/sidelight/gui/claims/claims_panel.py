@@ -40,7 +40,7 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
     items: list[tuple[str, GroupFilter]] = [
         ("All claims", lambda a: list(a.groups)),
         ("Shared by all documents", lambda a: a.filter_groups(kind="shared")),
-        ("Shared by some", lambda a: a.filter_groups(kind="partial")),
+        *([("Shared by some", lambda a: a.filter_groups(kind="partial"))] if len(alignment.documents) > 2 else []),
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
         ("With possible counterparts to check", lambda a: a.filter_groups(has_possible=True)),
     ]
@@ -223,7 +223,8 @@ class ClaimsPanel(QWidget):
             self.summary.setText(
                 f"<b>{len(alignment.groups)}</b> claims in {len(alignment.documents)} documents: "
                 + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(KIND_LABELS[k].lower())}&nbsp;</span>"
-                            for k in ("shared", "partial", "unique"))
+                            # with two documents open a claim is carried by both or by one
+                            for k in ("shared", "partial", "unique") if k != "partial" or len(alignment.documents) > 2)
                 + f"; {conflicts} with conflicting facts"
                 # remembered between runs, so say it: fewer links than usual are no surprise
                 + ("; <b>strict matching</b> (only the surest links)" if "strict" in alignment.method.split(", ") else "")
