@@ -141,3 +141,25 @@ def test_linking_a_grouped_claim_to_a_third_document_keeps_its_counterpart():
     linked = align(docs, corrections=corrections)
     assert set(linked.group_of("a:0").units) == {"a:0", "b:0", "c:0"}  # b is not stranded
     assert linked.group_of("a:0").kind == "shared"
+
+
+def test_a_claim_marked_alone_is_matched_with_nothing_and_this_survives_reloading(tmp_path):
+    docs = [("a", "Xi poses with Trong in Hanoi. /CFP\n\nBilateral trade surpassed $200 billion last year."),
+            ("b", "Children wave flags in Hanoi. /CFP\n\nTrade between them exceeded $200 billion last year."),
+            ("c", "Lam poses with Xi in Beijing. /CFP\n\nThe summit was held in a seaside resort.")]
+    first = align(docs)
+    caption = first.unit("a:0")
+    assert first.counterparts(caption.id) or first.possible_counterparts(caption.id)  # photo captions look alike
+    corrections = Corrections()
+    corrections.alone(caption)
+    path = tmp_path / "corrections.yaml"
+    corrections.save(path)
+    assert "action: alone" in path.read_text(encoding="utf-8")
+    reloaded = Corrections.load(path)
+    assert reloaded.is_alone(caption)
+    second = align(docs, corrections=reloaded)
+    assert second.counterparts("a:0") == [] and second.possible_counterparts("a:0") == []
+    assert second.group_of("a:1") is second.group_of("b:1")  # the rest is aligned as before
+    reloaded.link(caption, first.unit("c:0"))  # a link says otherwise: no longer alone
+    assert not reloaded.is_alone(caption)
+    assert "c:0" in [u.id for u in align(docs, corrections=reloaded).counterparts("a:0")]

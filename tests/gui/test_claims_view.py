@@ -345,3 +345,23 @@ def test_with_two_documents_open_there_is_no_shared_by_some(window):
     names = [panel.filter.itemText(i) for i in range(panel.filter.count())]
     assert "Shared by all documents" in names and "Shared by some" not in names
     assert "shared by some" not in panel.summary.text() and "only this outlet" in panel.summary.text()
+
+
+def test_a_claim_can_be_marked_as_in_no_other_outlet_and_back(window, qtbot, sample_copy):
+    alignment = window.claims.alignment
+    unit = next(u for u in alignment.units if alignment.counterparts(u.id))
+    window.claims.select_unit(unit.id)
+    assert "No other outlet carries this claim" in window.pair_view.browser.toPlainText()
+    window.pair_view._anchor(QUrl("alone:"))
+    path = workspace_corrections_path(sample_copy)
+    assert [c.action for c in Corrections.load(path)] == ["alone"]
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and not window.claims.alignment.counterparts(unit.id), timeout=30_000)
+    assert not window.claims.alignment.possible_counterparts(unit.id)
+    assert "You marked this claim as carried by no other outlet" in window.pair_view.browser.toPlainText()
+    assert window.actions_by_id["undo"].text() == "&Undo Mark claim as in no other outlet"
+    marked = window.claims.alignment
+    window.pair_view._anchor(QUrl("together:"))
+    assert len(Corrections.load(path)) == 0
+    qtbot.waitUntil(lambda: window.claims.alignment is not marked
+                    and bool(window.claims.alignment.counterparts(unit.id)), timeout=30_000)

@@ -1,4 +1,10 @@
-"""Researcher corrections to an alignment: "these two units say the same", "these do not".
+"""Researcher corrections to an alignment: "these two units say the same", "these do not",
+"no other outlet carries this one".
+
+"Alone" exists because unlinking one wrong match is often not enough: a photo caption or a
+stock phrase that has no counterpart is simply matched with the next most similar sentence,
+and the researcher would unlink one after another. An alone unit is kept out of every group
+(and out of the suggested counterparts) until the researcher links it to something.
 
 Corrections are saved as YAML in the workspace (``alignment/corrections.yaml``) and applied
 on every alignment. A unit is referred to by source id, offsets *and* the quoted text, not by
@@ -19,7 +25,7 @@ from sidelight.core.errors import SidelightError
 
 SCHEMA = 1
 CORRECTIONS_FILE = Path("alignment") / "corrections.yaml"
-Action = Literal["link", "unlink"]
+Action = Literal["link", "unlink", "alone"]
 
 
 @dataclass(frozen=True)
@@ -43,11 +49,14 @@ class UnitRef:
 class Correction:
     action: Action
     a: UnitRef
-    b: UnitRef
+    b: UnitRef  # for "alone", the same unit as ``a``
     note: str = ""
 
     def same_pair(self, other: Correction) -> bool:
         return {self.a, self.b} == {other.a, other.b}
+
+    def touches(self, ref: UnitRef) -> bool:
+        return ref in (self.a, self.b)
 
 
 class Corrections:
@@ -65,8 +74,20 @@ class Corrections:
         return len(self.items)
 
     def link(self, a: Unit, b: Unit, note: str = "") -> Correction:
-        """Record that ``a`` and ``b`` carry the same claim."""
-        return self._put(Correction("link", *_pair(a, b), note=note))
+        """Record that ``a`` and ``b`` carry the same claim (neither is alone any more)."""
+        pair = _pair(a, b)
+        self.items = [c for c in self.items if not (c.action == "alone" and c.a in pair)]
+        return self._put(Correction("link", *pair, note=note))
+
+    def alone(self, unit: Unit, note: str = "") -> Correction:
+        """Record that no other document carries ``unit``'s claim (its links are dropped)."""
+        ref = UnitRef.of(unit)
+        self.items = [c for c in self.items if not (c.action == "link" and c.touches(ref))]
+        return self._put(Correction("alone", ref, ref, note=note))
+
+    def is_alone(self, unit: Unit) -> bool:
+        ref = UnitRef.of(unit)
+        return any(c.action == "alone" and c.a == ref for c in self.items)
 
     def unlink(self, a: Unit, b: Unit, note: str = "") -> Correction:
         """Record that ``a`` and ``b`` must not be in one claim group."""
@@ -89,7 +110,8 @@ class Corrections:
         return {
             "schema": SCHEMA,
             "corrections": [
-                {"action": c.action, "units": [c.a.as_dict(), c.b.as_dict()], **({"note": c.note} if c.note else {})}
+                {"action": c.action, "units": [c.a.as_dict()] if c.action == "alone" else [c.a.as_dict(), c.b.as_dict()],
+                 **({"note": c.note} if c.note else {})}
                 for c in self.items
             ],
         }
@@ -105,11 +127,12 @@ class Corrections:
             try:
                 action = entry["action"]
                 refs = [UnitRef(str(u["source"]), int(u["start"]), int(u["end"]), str(u["quote"])) for u in entry["units"]]
-                if action not in ("link", "unlink") or len(refs) != 2:
+                if not ((action in ("link", "unlink") and len(refs) == 2) or (action == "alone" and len(refs) == 1)):
                     raise ValueError
             except (KeyError, TypeError, ValueError):
-                raise SidelightError(path, f"correction {n} is malformed (needs action link/unlink and two units)") from None
-            items.append(Correction(action, refs[0], refs[1], str(entry.get("note", ""))))
+                raise SidelightError(path, f"correction {n} is malformed (needs action link or unlink and two "
+                                           "units, or alone and one unit)") from None
+            items.append(Correction(action, refs[0], refs[-1], str(entry.get("note", ""))))
         return cls(items)
 
     @classmethod
@@ -169,11 +192,22 @@ def resolve(ref: UnitRef, units: Sequence[Unit], text: str | None) -> Unit | Non
 def resolve_all(
     corrections: Corrections, units_by_document: Mapping[str, Sequence[Unit]], texts: Mapping[str, str]
 ) -> tuple[list[tuple[Unit, Unit]], list[tuple[Unit, Unit]], list[str]]:
-    """Split corrections into (links, unlinks) between current units, plus problems found."""
+    """Split corrections into (links, unlinks) between current units, plus problems found; a unit
+    kept alone is unlinked from every unit of the other documents."""
     links: list[tuple[Unit, Unit]] = []
     unlinks: list[tuple[Unit, Unit]] = []
     problems: list[str] = []
     for c in corrections:
+        if c.action == "alone":
+            unit = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
+            if unit is None:
+                if c.a.source in texts:
+                    problems.append(f"'no counterpart' correction no longer applies: '{_short(c.a.quote)}' "
+                                    f"is not in {c.a.source} any more")
+                continue
+            unlinks.extend((unit, other) for source, others in units_by_document.items() if source != unit.document
+                           for other in others)
+            continue
         a = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
         b = resolve(c.b, units_by_document.get(c.b.source, ()), texts.get(c.b.source))
         if a is None or b is None:

@@ -61,6 +61,8 @@ class ClaimsController(QObject):
         pair_view.unlink_requested.connect(self.unlink)
         pair_view.link_requested.connect(self.link)
         pair_view.link_mode_requested.connect(self.start_linking)
+        pair_view.alone_requested.connect(self.keep_alone)
+        pair_view.together_requested.connect(self.allow_counterparts)
 
     # -- running -----------------------------------------------------------------------------
     def request(self, root: Path, sources: list[Source], context: list[Source] | None = None) -> None:
@@ -210,7 +212,7 @@ class ClaimsController(QObject):
             others = [p for p in (self.view.pane_for(u.document) for u in involved[1:]) if p is not None]
             if own is not None:  # with many documents open the row scrolls: bring the counterparts in
                 self.view.bring_into_row(own, others)
-        self.pair_view.show_unit(self.alignment, unit_id)
+        self.pair_view.show_unit(self.alignment, unit_id, alone=self._is_alone(unit_id))
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
 
     def _group_chosen(self, group_id: str) -> None:
@@ -218,6 +220,34 @@ class ClaimsController(QObject):
             self.select_unit(self.alignment.group(group_id).units[0])
 
     # -- corrections -------------------------------------------------------------------------
+    def _is_alone(self, unit_id: str) -> bool:
+        if self.workspace_root is None or self.alignment is None:
+            return False
+        try:
+            corrections = Corrections.load(workspace_corrections_path(self.workspace_root))
+        except SidelightError:
+            return False  # a broken file is reported when aligning
+        return corrections.is_alone(self.alignment.unit(unit_id))
+
+    def keep_alone(self, unit_id: str) -> None:
+        """No other outlet carries this claim: drop its counterparts and never match it again."""
+        if self.alignment is None:
+            return
+        unit = self.alignment.unit(unit_id)
+        self.selected = unit_id
+        self._correct("Mark claim as in no other outlet", lambda c: c.alone(unit))
+
+    def allow_counterparts(self, unit_id: str) -> None:
+        if self.alignment is None:
+            return
+        unit = self.alignment.unit(unit_id)
+        self.selected = unit_id
+
+        def forget(corrections: Corrections) -> None:
+            corrections.items = [c for c in corrections.items if not (c.action == "alone" and c.a.quote == unit.text
+                                                                       and c.a.source == unit.document)]
+        self._correct("Allow counterparts again", forget)
+
     def start_linking(self, unit_id: str) -> None:
         self.linking_from = unit_id
         self.message.emit("Click the claim in another document that says the same thing, or put the cursor in it "

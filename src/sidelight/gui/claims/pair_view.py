@@ -134,6 +134,8 @@ class PairView(QWidget):
     unlink_requested = Signal(str, str)  # unit ids
     link_requested = Signal(str, str)  # unit ids: link these two (a possible counterpart accepted)
     link_mode_requested = Signal(str)  # unit id: link it with the next unit clicked
+    alone_requested = Signal(str)  # unit id: no other outlet carries this claim
+    together_requested = Signal(str)  # unit id: forget that it was marked alone
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,7 +158,7 @@ class PairView(QWidget):
         layout.addLayout(buttons)
         self.unit_id: str | None = None
 
-    def show_unit(self, alignment: Alignment, unit_id: str) -> None:
+    def show_unit(self, alignment: Alignment, unit_id: str, alone: bool = False) -> None:
         self.unit_id = unit_id
         unit = alignment.unit(unit_id)
         group = alignment.group_of(unit_id)
@@ -171,6 +173,12 @@ class PairView(QWidget):
                             f" {'leaves' if len(others) == 1 else 'leave'} it out)"
                             if others else "")
                          + ".</i></p>")
+        if alone:
+            parts.append("<p><i>You marked this claim as carried by no other outlet, so it is never matched.</i> "
+                         "<a href='together:'>Allow counterparts again</a></p>")
+        elif counterparts or alignment.possible_counterparts(unit_id):
+            parts.append("<p><a href='alone:'>No other outlet carries this claim</a> "
+                         "<i>(unlink every counterpart and suggestion, and keep it so)</i></p>")
         for other in counterparts:
             parts.append("<hr>")
             parts.append(comparison_html(alignment, alignment.compare(unit_id, other.id)))
@@ -195,3 +203,7 @@ class PairView(QWidget):
             self.unlink_requested.emit(self.unit_id, target.removeprefix("unlink:"))
         elif target.startswith("link:") and self.unit_id:
             self.link_requested.emit(self.unit_id, target.removeprefix("link:"))
+        elif target == "alone:" and self.unit_id:
+            self.alone_requested.emit(self.unit_id)
+        elif target == "together:" and self.unit_id:
+            self.together_requested.emit(self.unit_id)
