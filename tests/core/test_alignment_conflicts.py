@@ -127,3 +127,22 @@ def test_speakers_named_after_a_role_or_before_an_apposition_and_sources_opening
         "Ge Hongliang"]
     assert speakers("According to Voice of Vietnam, the two sides agreed to enhance cooperation.") == ["Voice of Vietnam"]
     assert speakers("The two sides agreed, in principle, to enhance cooperation.") == []
+
+
+def test_an_organisation_spelled_out_in_one_outlet_and_abbreviated_in_another_is_no_conflict():
+    found = conflict_types(
+        "Vietnam is China's largest trading partner among the Association of Southeast Asian Nations, Xinhua News Agency reported.",
+        "Vietnam is China's largest trading partner in ASEAN, Xinhua reported.",
+    )
+    assert "organisation" not in found and "attribution" not in found
+
+
+def test_a_national_adjective_is_no_person():
+    found = conflict_types("Xi said Sino-Vietnamese ties are at a new height.", "Xi said the ties are at a new height.")
+    assert "person" not in found
+
+
+def test_two_different_organisations_are_still_a_conflict():
+    found = conflict_types("The deal was announced by the Communist Party of China on Monday.",
+                           "The deal was announced by the Vietnamese Foreign Ministry on Monday.")
+    assert "organisation" in found

@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.core.alignment.corrections import Corrections
 from sidelight.core.alignment.model import Document
 
-ALGORITHM_VERSION = "6"  # 6: evidence shows both wordings
+ALGORITHM_VERSION = "7"  # 7: Vietnamese capitals and Chinese stops split sentences; organisation aliases
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 

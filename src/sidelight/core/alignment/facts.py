@@ -87,6 +87,28 @@ _NOT_NAMES = set(
 ) | {m.capitalize() for m in MONTHS} | {m for m in MONTHS}
 
 
+# One organisation, two spellings: "ASEAN" in one outlet and its full name in another is no conflict.
+ORG_ALIASES = {
+    "association of southeast asian nations": "asean", "communist party of china": "cpc",
+    "communist party of vietnam": "cpv", "united nations": "un", "belt and road initiative": "bri",
+    "world trade organization": "wto", "regional comprehensive economic partnership": "rcep",
+    "xinhua news agency": "xinhua", "party of china": "cpc", "party of vietnam": "cpv",
+}
+
+
+def org_key(name: str) -> str:
+    """The key two spellings of one organisation share ("Leaders of the Association of Southeast
+    Asian Nations" and "ASEAN": "asean")."""
+    key = name.lower()
+    for full, short in ORG_ALIASES.items():
+        if key == full or key.endswith(" " + full):
+            return short
+    return key
+# Adjectives of nations ("Sino-Vietnamese ties"): capitalised, but no one's name.
+_NATIONAL = set("""sino chinese vietnamese american asian european japanese korean russian indian
+    philippine filipino thai cambodian lao laotian malaysian indonesian australian african""".split())
+
+
 @dataclass(frozen=True)
 class Fact:
     """One stated fact: ``key`` is compared across units, ``text`` is what the unit wrote."""
@@ -195,7 +217,10 @@ def _entities(text: str) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact
         for offset, name in _names_in(m.group(0), sentence_start):
             lowered = [w.lower() for w in name.split()]
             key = name.lower()
+            if all(piece in _NATIONAL for piece in key.replace("-", " ").split()):
+                continue
             if any(w in _ORG_CUES for w in lowered) or (name.isupper() and len(name) <= 6 and key not in PLACES):
+                key = org_key(name)
                 orgs.setdefault(key, Fact(key, name))
             elif key in PLACES or any(w in _PLACE_CUES for w in lowered) or all(w in PLACES for w in lowered):
                 places.setdefault(key, Fact(key, name))
@@ -257,7 +282,7 @@ def _attribution(text: str) -> tuple[Fact, ...]:
             if not words or words[0].lower() in _NOT_NAMES - {"analysts", "observers", "experts"}:
                 continue
             source = " ".join(words).rstrip(".")
-            found.setdefault(source.lower(), Fact(source.lower(), source))
+            found.setdefault(org_key(source), Fact(org_key(source), source))
     return tuple(found.values())
 
 
