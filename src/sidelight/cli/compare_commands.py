@@ -153,50 +153,60 @@ def render_text(result) -> str:
     for d in result.documents:
         spot = result.blindspot(d.id)
         top = ", ".join(g.id for g in spot.omitted[:8])
-        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)} ({top}{'…' if len(spot.omitted) > 8 else ''}); "
-                   f"unique {len(spot.unique)}")
+        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}, {len(spot.widely_omitted)} of them "
+                   f"carried by two or more ({top}{'…' if len(spot.omitted) > 8 else ''}); unique {len(spot.unique)}")
     return "\n".join(out) + "\n"
 
 
-_CSS = """body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top}
+_CSS = """body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
+thead th{position:sticky;top:0;background:#fafafa;z-index:1}
 .shared{background:#e6f4ea}.partial{background:#fff8e1}.unique{background:#f3f3f3}.conflict{color:#b00020}
-.mark{text-align:center}h2{margin-top:2em}small{color:#666}"""
+h2{margin-top:2em}small{color:#666}ul.conflicts{margin:0;padding-left:1.1em}ol.unique li{margin:.2em 0}"""
 
 
 def render_html(result) -> str:
-    """A standalone page: the coverage matrix, then every multi-document group with conflicts."""
+    """A standalone page: blindspots, the claims carried by more than one document side by
+    side with their conflicting facts, then each document's claims that no other carries."""
     e = html.escape
     labels = _labels(result)
+    context_labels = short_labels((*result.documents, *result.context_documents))
     docs = [d.id for d in result.documents]
     rows = []
-    for g in result.groups:
-        if g.kind == "unique":
-            continue
+    shown = sorted((g for g in result.groups if g.kind != "unique"), key=lambda g: (-len(g.documents), -g.score))
+    for g in shown:
         by_doc = {result.unit(u).document: result.unit(u) for u in g.units}
-        cells = "".join(
-            f"<td class='{g.kind}'>{e(_short(by_doc[d].text, 220))}</td>" if d in by_doc else "<td></td>" for d in docs
-        )
-        conflicts = "<br>".join(
-            f"<span class='conflict'>{e(c.type)}: " + e("; ".join(f"{labels[result.unit(u).document]}: {v}"
-                                                                 for u, v in c.values.items())) + "</span>"
+        cells = "".join(f"<td class='{g.kind}'>{e(by_doc[d].text)}</td>" if d in by_doc else "<td></td>" for d in docs)
+        conflicts = "".join(
+            f"<li class='conflict'><b>{e(c.type)}</b>: "
+            + e(" · ".join(f"{labels[result.unit(u).document]} “{v}”" for u, v in c.values.items())) + "</li>"
             for c in g.conflicts
         )
-        rows.append(f"<tr><th>{e(g.id)}<br><small>{e(g.kind)} {g.score:.2f}</small></th>{cells}<td>{conflicts}</td></tr>")
+        also = ", ".join(e(context_labels[d.id]) for d, _u in result.context_of(g.id))
+        rows.append(f"<tr><th>{e(g.id)}<br><small>{e(g.kind)} {g.score:.2f}"
+                    + (f"<br>also in {also} (not chosen)" if also else "") + f"</small></th>{cells}"
+                    f"<td>{f'<ul class=conflicts>{conflicts}</ul>' if conflicts else ''}</td></tr>")
     head = "".join(f"<th>{e(labels[d])}<br><small>{e(result.document(d).title)}</small></th>" for d in docs)
     counts = result.counts()
     blind = "".join(
-        f"<li><b>{e(labels[d])}</b>: leaves out {plural(len(result.blindspot(d).omitted), 'claim')} others carry; "
+        f"<li><b>{e(labels[d])}</b>: leaves out {plural(len(result.blindspot(d).omitted), 'claim')} others carry "
+        f"({len(result.blindspot(d).widely_omitted)} of them carried by two or more); "
         f"{plural(len(result.blindspot(d).unique), 'claim')} only it carries</li>" for d in docs
+    )
+    unique = "".join(
+        f"<h3>Only in {e(labels[d])}</h3><ol class='unique'>"
+        + "".join(f"<li>{e(result.unit(g.units[0]).text)}</li>" for g in result.blindspot(d).unique) + "</ol>"
+        for d in docs if result.blindspot(d).unique
     )
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Sidelight claim comparison</title>"
         f"<style>{_CSS}</style></head><body><h1>Claim comparison</h1>"
-        f"<p>{len(docs)} documents, {len(result.units)} claim units; {counts['shared']} shared, "
+        f"<p>{plural(len(docs), 'document')}, {plural(len(result.units), 'claim unit')}; {counts['shared']} shared, "
         f"{counts['partial']} partial and {counts['unique']} unique claim groups; scored by: {e(result.method)}.</p>"
         f"<h2>Blindspots</h2><ul>{blind}</ul>"
-        f"<h2>Claims carried by more than one document</h2><table><tr><th>group</th>{head}<th>conflicts</th></tr>"
-        + "".join(rows) + "</table></body></html>\n"
+        f"<h2>Claims carried by more than one document</h2><table><thead><tr><th>group</th>{head}<th>conflicting facts</th>"
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        f"<h2>Claims only one document carries</h2>{unique or '<p>None.</p>'}</body></html>\n"
     )
 
 

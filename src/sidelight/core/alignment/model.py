@@ -129,3 +129,9 @@ class Blindspot:
     document: str
     omitted: tuple[Group, ...]  # most widely carried first
     unique: tuple[Group, ...]
+
+    @property
+    def widely_omitted(self) -> tuple[Group, ...]:
+        """The omissions that two or more other documents carry: the louder silences (a claim
+        one other outlet alone makes is left out by everybody else)."""
+        return tuple(g for g in self.omitted if len(g.documents) >= 2)
