@@ -42,6 +42,7 @@ def test_every_claim_unit_is_highlighted_by_kind(window):
 def test_highlights_can_be_switched_off_and_on(window):
     window.actions_by_id["claims"].setChecked(False)
     assert all("claims" not in p.layers for p in window.view.panes)
+    assert not any(chip.isEnabled() for chip in window.legend.chips)  # the legend greys with them
     window.actions_by_id["claims"].setChecked(True)
     assert all(p.layers.get("claims") for p in window.view.panes)
 

@@ -17,11 +17,23 @@ class ClaimLegend(QToolBar):
     def attach(self, window: QMainWindow, toggle: QAction) -> None:
         toggle.setChecked(True)
         self.addAction(toggle)
-        for kind in ("shared", "partial", "unique"):
-            chip = QLabel(f"<span style='background:{KIND_COLOURS[kind]}'>&nbsp;&nbsp;&nbsp;</span> {KIND_LABELS[kind]}")
+        self.chips: list[QLabel] = []
+        for _ in range(4):
+            chip = QLabel()
             chip.setContentsMargins(8, 0, 8, 0)
+            self.chips.append(chip)
             self.addWidget(chip)
-        conflict = QLabel(f"<span style='color:{CONFLICT_COLOUR}'><u>~~~</u></span> conflicting facts")
-        conflict.setContentsMargins(8, 0, 8, 0)
-        self.addWidget(conflict)
+        self._show_as(True)
+        toggle.toggled.connect(self._show_as)
         window.addToolBar(self)
+
+    def _show_as(self, on: bool) -> None:
+        """With the highlights off the legend is greyed, colours too: they are not on the page."""
+        off = "#d0d0d0"
+        texts = [f"<span style='background:{KIND_COLOURS[kind] if on else off}'>&nbsp;&nbsp;&nbsp;</span> "
+                 f"{KIND_LABELS[kind]}" for kind in ("shared", "partial", "unique")]
+        texts.append(f"<span style='color:{CONFLICT_COLOUR if on else off}'><u>~~~</u></span> conflicting facts")
+        for chip, text in zip(self.chips, texts):
+            chip.setText(text)
+            chip.setEnabled(on)
+            chip.setToolTip("" if on else "Claim highlights are off (Ctrl+Shift+H)")
