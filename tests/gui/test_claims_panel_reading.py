@@ -96,3 +96,21 @@ def test_enter_on_a_coverage_cell_compares_that_claim(window, qtbot):
     QTest.keyClick(panel.coverage, Qt.Key.Key_Return)
     assert window.claims.selected == unit_id
     assert window.pair_view.unit_id == unit_id
+
+
+def test_the_coverage_matrix_names_its_rows_marks_conflicts_and_explains_a_gap(window, qtbot):
+    panel = window.claims_panel
+    _choose_filter(window, "With conflicting facts")
+    model = panel.coverage_model
+    group = model.rows[0]
+    first = window.claims.alignment.unit(group.units[0]).text
+    assert model.headerData(0, Qt.Orientation.Vertical).startswith("1  " + first[:8])
+    column = next(c for c in range(model.columnCount()) if model.data(model.index(0, c), Qt.ItemDataRole.UserRole))
+    assert model.data(model.index(0, column)) == "▲"  # carried, with a fact stated differently
+    gaps = [(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+            if not model.data(model.index(r, c), Qt.ItemDataRole.UserRole)]
+    assert gaps
+    row, col = gaps[0]
+    with qtbot.waitSignal(panel.group_chosen, timeout=2000) as chosen:
+        panel.coverage.clicked.emit(model.index(row, col))
+    assert chosen.args == [model.rows[row].id]

@@ -117,6 +117,11 @@ class GroupListModel(QAbstractListModel):
         return next((n for n, g in enumerate(self.rows) if g.id == group_id), -1)
 
 
+CARRIES_MARK = "●"
+CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
+ROW_LABEL_WIDTH = 16
+
+
 class CoverageModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -143,7 +148,9 @@ class CoverageModel(QAbstractTableModel):
             label = doc_label(self.alignment, doc.id)
             return header_label(label) if role == Qt.ItemDataRole.DisplayRole else f"{label}\n{doc.title}"
         group = self.rows[section]
-        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else self.alignment.unit(group.units[0]).text
+        text = self.alignment.unit(group.units[0]).text
+        # a row says which claim it is, not only its number (the whole sentence is in the tooltip)
+        return f"{section + 1}  {shorten(text, ROW_LABEL_WIDTH)}" if role == Qt.ItemDataRole.DisplayRole else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if self.alignment is None or not index.isValid():
@@ -152,7 +159,7 @@ class CoverageModel(QAbstractTableModel):
         doc = self.alignment.documents[index.column()]
         unit_id = next((u for u in group.units if self.alignment.unit(u).document == doc.id), None)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "●" if unit_id else ""
+            return (CONFLICT_MARK if group.conflicts else CARRIES_MARK) if unit_id else ""
         if role == Qt.ItemDataRole.BackgroundRole and unit_id:
             return QBrush(tint(KIND_COLOURS[group.kind], 120))
         if role == Qt.ItemDataRole.ForegroundRole and group.conflicts:
@@ -160,8 +167,9 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (self.alignment.unit(unit_id).text if unit_id
-                    else f"{doc_label(self.alignment, doc.id)} leaves this claim out")
+            facts = f"\n{plural(len(group.conflicts), 'conflicting fact')}: click to compare" if group.conflicts else ""
+            return (self.alignment.unit(unit_id).text + facts if unit_id
+                    else f"{doc_label(self.alignment, doc.id)} leaves this claim out: click to see who carries it")
         if role == Qt.ItemDataRole.UserRole:
             return unit_id
         return None
@@ -190,9 +198,17 @@ class ClaimsPanel(QWidget):
         # Whole outlet names in the headers; the table scrolls sideways when the panel is narrow.
         self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.verticalHeader().setDefaultSectionSize(18)
+        coverage_page = QWidget()
+        coverage_layout = QVBoxLayout(coverage_page)
+        coverage_layout.setContentsMargins(0, 0, 0, 0)
+        key = QLabel(f"{CARRIES_MARK} carries the claim · <span style='color:{CONFLICT_COLOUR}'>{CONFLICT_MARK}</span> "
+                     "carries it, with conflicting facts · empty: leaves it out")
+        key.setWordWrap(True)
+        coverage_layout.addWidget(key)
+        coverage_layout.addWidget(self.coverage)
         tabs = QTabWidget()
         tabs.addTab(self.list, "Claims")
-        tabs.addTab(self.coverage, "Coverage")
+        tabs.addTab(coverage_page, "Coverage")
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -279,3 +295,5 @@ class ClaimsPanel(QWidget):
         unit_id = self.coverage_model.data(index, Qt.ItemDataRole.UserRole)
         if unit_id:
             self.unit_chosen.emit(unit_id)
+        elif index.isValid() and index.row() < len(self.coverage_model.rows):  # a gap: show who does carry it
+            self.group_chosen.emit(self.coverage_model.rows[index.row()].id)
