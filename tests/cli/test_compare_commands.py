@@ -245,3 +245,18 @@ def test_eval_with_both_gold_sets_also_scores_conflicting_facts(capsys):
     gold = REPO / "benchmarks" / "gold"
     assert main(["eval", str(REPO), "--gold", str(gold / "seed_claims.yaml"), "--gold", str(gold / "seed_claims_b.yaml")]) == 0
     assert "conflicts P " in capsys.readouterr().out
+
+
+def test_files_compared_keep_their_order_and_the_json_carries_their_texts_and_refusals(tmp_path, capsys):
+    import json
+
+    (tmp_path / "z.txt").write_text("Beta story\n\nTrade reached $6 billion on Monday, officials said.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Alpha story\n\nTrade hit $5 billion on Monday, officials said.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("z.txt", "a.txt", "empty.txt")]
+    assert main(["compare", *files, "--format", "json"]) == 1  # one file refused
+    data = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in data["documents"]] == ["beta-story", "alpha-story"]  # as on the command line
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    assert all(texts[u["document"]][u["start"]:u["end"]] == u["text"] for u in data["units"])
+    assert any("empty.txt" in p and "empty" in p for p in data["problems"])

@@ -54,7 +54,8 @@ def compare(args: argparse.Namespace) -> int:
                 raise SidelightError(None, "none of the files could be imported, so there is nothing to compare")
             raise SidelightError(ws.root, "no sources to compare")
         _check_two_documents(ws, args.documents)
-        result: Alignment = align_workspace(ws, documents=args.documents, use_cache=not args.no_cache,
+        documents = args.documents if args.documents is not None or chosen.tmp is None else chosen.order
+        result: Alignment = align_workspace(ws, documents=documents, use_cache=not args.no_cache,
                                             use_embeddings=args.use_embeddings, strict=args.strict,
                                             use_context=not args.no_context)
         for problem in result.problems:
@@ -63,7 +64,12 @@ def compare(args: argparse.Namespace) -> int:
             if not result.units_of(document.id):
                 print(f"warning: {document.id}: no text to compare (its cleaned text is empty)", file=sys.stderr)
         if args.format == "json":
-            json.dump(result.to_json(), sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=1)
+            data = result.to_json()
+            data["problems"] = [*data["problems"], *chosen.refused_messages]
+            if chosen.tmp is not None:  # files, not a workspace: the cleaned texts the offsets index are gone
+                for entry, document in zip(data["documents"], result.documents):
+                    entry["text"] = document.text
+            json.dump(data, sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=1)
             print()
         elif args.format == "html":
             sys.stdout.write(render_html(result))
@@ -90,6 +96,8 @@ class _workspace_for:
         self.paths = paths
         self.tmp: tempfile.TemporaryDirectory | None = None
         self.refused = 0  # files that could not be imported, reported on stderr
+        self.refused_messages: list[str] = []
+        self.order: list[str] = []  # source ids of the files, in the order given
 
     def __enter__(self) -> Workspace:
         if not self.paths:
@@ -108,6 +116,8 @@ class _workspace_for:
         for problem in report.refused:
             print(f"sidelight: {problem}", file=sys.stderr)
         self.refused = len(report.refused)
+        self.refused_messages = [str(problem) for problem in report.refused]
+        self.order = [source.id for source in report.imported]
         return ws
 
     def __exit__(self, *exc) -> None:
