@@ -46,6 +46,12 @@ PAIR_BUDGET_PER_UNIT = 20  # ... or as common as the pair budget allows (see _bu
 CANDIDATE_FLOOR = 0.1  # partial term cosine below which a proposed pair is dropped
 TOP_PER_DOCUMENT = 1  # a pair stays if it is the best of one of its units in the other's document
 CHUNK = 50_000
+# A pair sharing fewer than this many distinctive terms scores this much less (see
+# _distinctive_shared); on the sample's consensus gold it raised link precision and recall on
+# both splits (held-out: P 0.75 -> 0.81, R 0.46 -> 0.50), and 0.5 or 0.7 give the same.
+MIN_DISTINCTIVE_SHARED = 2
+FEW_SHARED_FACTOR = 0.6
+DISTINCTIVE_DF_SHARE = 0.1
 CHAR_MIN_TERM_SIM = 0.08
 _FAMILY = {"section": -1, "caption": 1}
 # With sentence embeddings (set on the benchmark's tuning split, the first three sources):
@@ -172,8 +178,23 @@ def score_pairs(
         ya, yb = years[rows_a[k]], years[rows_b[k]]
         if ya and yb and ya.isdisjoint(yb):
             scores[k] *= OTHER_YEARS_FACTOR
+    scores *= np.where(_distinctive_shared(vectors, rows_a, rows_b, len(features), n_documents) < MIN_DISTINCTIVE_SHARED,
+                       FEW_SHARED_FACTOR, 1.0)
     np.minimum(scores, 1.0, out=scores)  # a similarity, shown as such: identical sentences score 1.00
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
+
+
+def _distinctive_shared(vectors: UnitVectors, rows_a, rows_b, n_units: int, n_documents: int):
+    """How many distinctive terms (single terms in at most :data:`DISTINCTIVE_DF_SHARE` of the
+    units, or in no more units than there are documents) each pair shares. One rare word in common ("fruitful visit" / "fruitful results",
+    the same expert quoted on two topics) is weak evidence of one claim."""
+    import numpy as np
+
+    cap = max(float(n_documents), DISTINCTIVE_DF_SHARE * n_units)  # a claim in every document once is distinctive
+    columns = np.flatnonzero(vectors.unigram_mask & (vectors.term_df <= cap))
+    present = vectors.terms[:, columns].tocsr()
+    present.data[:] = 1.0
+    return rowwise_dot(present, rows_a, rows_b)
 
 
 def _budget_cap(term_df, n_units: int) -> int:
