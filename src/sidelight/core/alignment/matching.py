@@ -178,8 +178,10 @@ def score_pairs(
         ya, yb = years[rows_a[k]], years[rows_b[k]]
         if ya and yb and ya.isdisjoint(yb):
             scores[k] *= OTHER_YEARS_FACTOR
-    scores *= np.where(_distinctive_shared(vectors, rows_a, rows_b, len(features), n_documents) < MIN_DISTINCTIVE_SHARED,
-                       FEW_SHARED_FACTOR, 1.0)
+    # only pairs that could link or be offered (the rest only fall lower): a fraction of them all
+    weighed = np.flatnonzero(scores >= 0.1)
+    few = _distinctive_shared(vectors, rows_a[weighed], rows_b[weighed], len(features), n_documents) < MIN_DISTINCTIVE_SHARED
+    scores[weighed[few]] *= FEW_SHARED_FACTOR
     np.minimum(scores, 1.0, out=scores)  # a similarity, shown as such: identical sentences score 1.00
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
 
