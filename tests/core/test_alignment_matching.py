@@ -164,3 +164,17 @@ def test_evidence_shows_each_side_s_wording_and_no_internal_tokens():
     terms = result.matches[0].evidence.terms
     assert "largest ~ foremost" in terms and "party leader" in terms
     assert not any(t in ("partyleader", "cpc", "southchinasea", "beltroad") for t in terms)
+
+
+
+def test_one_rare_word_in_common_does_not_make_one_claim():
+    """'fruitful visit' / 'fruitful results' in the sample: the one distinctive word they share
+    was once enough to group them."""
+    from sidelight.core.alignment import align
+    from sidelight.core.workspace import Workspace
+    from tests.conftest import REPO
+
+    result = align(Workspace.open(REPO).sources)
+    visit = next(u for u in result.units if u.text.startswith("Chinese President Xi Jinping’s fruitful visit"))
+    results = next(u for u in result.units if u.text.startswith("China-Vietnam cooperation has achieved fruitful"))
+    assert result.group_of(visit.id) is not result.group_of(results.id)
