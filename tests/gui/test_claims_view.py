@@ -366,3 +366,11 @@ def test_a_claim_can_be_marked_as_in_no_other_outlet_and_back(window, qtbot, sam
     assert len(Corrections.load(path)) == 0
     qtbot.waitUntil(lambda: window.claims.alignment is not marked
                     and bool(window.claims.alignment.counterparts(unit.id)), timeout=30_000)
+
+
+def test_neighbouring_claims_of_one_kind_are_told_apart_by_shade(window):
+    spans = window.view.pane_for(GT).layers["claims"]
+    pairs = [(a, b) for a, b in zip(spans, spans[1:]) if b[0] - a[1] <= 2
+             and a[2].background().color().name() == b[2].background().color().name()]
+    assert pairs  # the sample has sentences of one kind side by side in a paragraph
+    assert all(a[2].background().color().alpha() != b[2].background().color().alpha() for a, b in pairs)

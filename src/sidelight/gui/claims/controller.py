@@ -144,9 +144,13 @@ class ClaimsController(QObject):
                 pane.clear_layer(LAYER)
                 continue
             spans = []
+            previous, alternate = None, False
             for unit in self.alignment.units_of(pane.source.id):
                 group = self.alignment.group_of(unit.id)
-                spans.append((unit.start, unit.end, kind_format(group.kind, bool(group.conflicts))))
+                neighbour = previous is not None and previous[1] == group.kind and unit.start - previous[0] <= 2
+                alternate = neighbour and not alternate  # neighbours of one kind take turns in shade
+                spans.append((unit.start, unit.end, kind_format(group.kind, bool(group.conflicts), alternate)))
+                previous = (unit.end, group.kind)
             pane.set_layer(LAYER, spans)
 
     def _doc_ids(self) -> set[str]:
