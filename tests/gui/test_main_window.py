@@ -335,3 +335,11 @@ def test_f6_reaches_a_document_scrolled_out_of_sight_and_scrolls_to_it(qtbot, sa
     win.doc_list.setFocus()
     win.actions_by_id["next_area"].trigger()
     assert first.mapTo(win.view.row.viewport(), first.rect().topLeft()).x() >= 0  # and it is scrolled into view
+
+
+def test_a_pane_header_says_in_words_what_the_article_does_not_tell(qtbot, sample_copy):
+    from tests.gui.conftest import open_window
+
+    win = open_window(qtbot, sample_copy, ["xis-visit-to-vietnam-boosts-elevation", "china-vietnam-ties-elevated-to-new"])
+    header = win.view.pane_for("xis-visit-to-vietnam-boosts-elevation").header.text()
+    assert "outlet not known" in header and "date not known" in header and "unknown" not in header

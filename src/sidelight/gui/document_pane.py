@@ -186,8 +186,13 @@ class DocumentPane(QFrame):
 def _header_html(source: Source) -> str:
     from html import escape
 
+    from sidelight.core.labels import UNKNOWN
+
     m = source.meta
+    # what the text does not say is said in words, never as "unknown · unknown"
+    outlet = escape(m.outlet) if m.outlet and m.outlet != UNKNOWN else "<i>outlet not known</i>"
+    date = escape(m.published) if m.published and m.published != UNKNOWN else "<i>date not known</i>"
     return (
-        f"<b>{escape(m.outlet)}</b> &nbsp;·&nbsp; {escape(m.published)}<br>"
+        f"<b>{outlet}</b> &nbsp;·&nbsp; {date}<br>"
         f"<span style='font-size:larger'>{escape(m.title)}</span>"
     )
