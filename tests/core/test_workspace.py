@@ -113,3 +113,15 @@ def test_a_title_with_nothing_to_spell_takes_the_file_name(tmp_path):
     article.write_text("🇨🇳 🤝 🇻🇳\n\nBoth sides agreed to deepen cooperation.\n", encoding="utf-8")
     source = Workspace.create(tmp_path / "ws").import_file(article)
     assert source.id == "zhong-yue-guanxi-2023"
+
+
+def test_a_text_without_a_headline_is_titled_by_its_file_name(tmp_path):
+    ws = Workspace.create(tmp_path / "ws")
+    plain = tmp_path / "storm_report-monday.txt"
+    plain.write_text("Officials said on Monday that 120 people were hurt when the storm reached the coast.\n\n"
+                     "Rescue teams were sent to three provinces.\n", encoding="utf-8")
+    source = ws.import_file(plain)
+    assert source.title == "storm report monday" and source.id == "storm-report-monday"
+    headed = tmp_path / "other.txt"
+    headed.write_text("Storm hits the coast\n\nOfficials said on Monday that 150 people were hurt.\n", encoding="utf-8")
+    assert ws.import_file(headed).title == "Storm hits the coast"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from pathlib import Path
 
 UNKNOWN = "unknown"
 
@@ -140,11 +141,23 @@ def _has_vi_tone(char: str) -> bool:
     return any(mark in decomposed for mark in ("\u0303", "\u0309", "\u0323"))
 
 
-def title_of(first_paragraph: str) -> str:
+HEADLINE_MAX_WORDS = 25
+
+
+def title_of(first_paragraph: str, file_name: str = "") -> str:
+    """The headline, when the text opens with one; else the file's name ("storm-report.txt":
+    "storm report"), not a whole first sentence standing in for a title."""
     title = first_paragraph.strip()
     if title.isupper():
         title = title.title()
+    looks_like_headline = len(title.split()) <= HEADLINE_MAX_WORDS and not re.search(r"[.;:。]\W*$", title) \
+        and "\n" not in title
+    if file_name and not looks_like_headline:
+        stem = re.sub(r"[_-]+", " ", Path(file_name).stem).strip()
+        if stem:
+            return stem
     return title[:200]
+
 
 
 def ascii_letters(text: str) -> str:

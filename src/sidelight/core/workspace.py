@@ -135,7 +135,7 @@ class Workspace:
         found = dict(cleaned.found)
         given = extracted.meta
         first = cleaned.text.split("\n", 1)[0]
-        title = given.get("title") or metadata.title_of(first)
+        title = given.get("title") or metadata.title_of(first, path.name)
         extra = {k: v for k, v in found.items() if k in ("section", "publication", "contributors")}
         return SourceMeta(
             # A title with nothing to spell in ASCII (emoji, say) leaves the file's name to go by.
