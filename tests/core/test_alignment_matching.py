@@ -178,3 +178,10 @@ def test_one_rare_word_in_common_does_not_make_one_claim():
     visit = next(u for u in result.units if u.text.startswith("Chinese President Xi Jinping’s fruitful visit"))
     results = next(u for u in result.units if u.text.startswith("China-Vietnam cooperation has achieved fruitful"))
     assert result.group_of(visit.id) is not result.group_of(results.id)
+
+
+def test_a_compound_written_as_one_word_two_words_or_hyphenated_is_one_term():
+    from sidelight.core.alignment.terms import content_words, term_of
+
+    for a, b in (("health care", "healthcare"), ("e-commerce", "e commerce"), ("cross-border", "crossborder")):
+        assert [term_of(w) for w in content_words(a)] == [term_of(w) for w in content_words(b)]

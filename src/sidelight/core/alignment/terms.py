@@ -30,6 +30,10 @@ _PHRASES = [
     (re.compile(r"\bbelt and road(?: initiative)?\b|\bbri\b"), " beltroad "),
     (re.compile(r"\bper ?cent\b|%"), " percent "),
     (re.compile(r"\byear[- ]on[- ]year\b"), " yoy "),
+    # compounds written as one word, two words or hyphenated
+    (re.compile(r"\bhealth[- ]care\b"), " healthcare "),
+    (re.compile(r"\be[- ]commerce\b"), " ecommerce "),
+    (re.compile(r"\bcross[- ]border\b"), " crossborder "),
     (re.compile(r"\bus\$|\$|\busd\b"), " usd "),
 ]
 
@@ -94,7 +98,8 @@ def term_of(word: str) -> str:
 # The tokens _PHRASES folds names into, as a reader would write them.
 _READABLE = {"us": "US", "asean": "ASEAN", "cpc": "CPC", "cpv": "CPV", "partyleader": "party leader",
              "politburo": "Politburo", "southchinasea": "South China Sea", "beltroad": "Belt and Road",
-             "percent": "percent", "yoy": "year on year", "usd": "US$"}
+             "percent": "percent", "yoy": "year on year", "usd": "US$", "ecommerce": "e-commerce",
+             "crossborder": "cross-border"}
 
 
 def readable(word: str) -> str:
