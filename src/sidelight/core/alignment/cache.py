@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.core.alignment.corrections import Corrections
 from sidelight.core.alignment.model import Document
 
-ALGORITHM_VERSION = "8"  # 8: pairs sharing one distinctive term score less
+ALGORITHM_VERSION = "9"  # 9: pairs sharing one distinctive term score less; compounds folded
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 
