@@ -260,3 +260,16 @@ def test_files_compared_keep_their_order_and_the_json_carries_their_texts_and_re
     texts = {d["id"]: d["text"] for d in data["documents"]}
     assert all(texts[u["document"]][u["start"]:u["end"]] == u["text"] for u in data["units"])
     assert any("empty.txt" in p and "empty" in p for p in data["problems"])
+
+
+def test_eval_lists_the_links_missed_and_made_wrongly(capsys):
+    gold = REPO / "benchmarks" / "gold"
+    assert main(["eval", str(REPO), "--gold", str(gold / "seed_claims.yaml"), "--gold", str(gold / "seed_claims_b.yaml"),
+                 "--errors"]) == 0
+    out = capsys.readouterr().out
+    consensus = next(line for line in out.splitlines() if line.startswith("[consensus] aligner:"))
+    required = int(consensus.split(" required")[0].rsplit(", ", 1)[1])
+    recall = float(consensus.split(" R ")[1].split()[0])
+    missed = int(out.split(" missed (the gold links them")[0].rsplit("\n", 1)[1])
+    assert missed == round(required * (1 - recall))  # the list is the recall figure, pair by pair
+    assert "wrong (the aligner links them, the gold does not allow it):" in out

@@ -226,6 +226,9 @@ def _configure_eval(p: argparse.ArgumentParser) -> None:
                    help="gold set YAML (default: benchmarks/gold/seed_claims.yaml of this source tree); "
                         "give it twice or more for several annotators: their agreement and their consensus "
                         "are scored too")
+    p.add_argument("--errors", action="store_true",
+                   help="also list the links the aligner misses and those it makes wrongly (on the consensus "
+                        "when several gold sets are given)")
     _embedding_options(p)
 
 
@@ -265,6 +268,8 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         prefix = f"[{name}] " if len(named) > 1 else ""
         print(f"{prefix}aligner:  {evaluate(truth, result.units, groups, texts).line()}")
         print(f"{prefix}baseline: {evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")
+    if args.errors:
+        _print_link_errors(named[-1][1], result)
     conflict_gold = default_gold_path().with_name("seed_conflicts.yaml")
     if conflict_gold.is_file() and all(s.id in texts for s in ws.sources):
         try:  # the sample's conflict gold: scored whenever the sample's sources are the ones aligned
@@ -272,6 +277,22 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         except SidelightError:
             pass  # written for other sources
     return 0
+
+
+def _print_link_errors(truth, result) -> None:
+    from sidelight.core.alignment.evaluation import link_errors
+
+    labels = _labels(result)
+    missed, wrong = link_errors(truth, result.units, [g.units for g in result.groups])
+    for title, pairs in (("missed (the gold links them, the aligner does not)", missed),
+                         ("wrong (the aligner links them, the gold does not allow it)", wrong)):
+        print(f"\n{len(pairs)} {title}:")
+        for pair in pairs:
+            a, b = sorted(pair)
+            for uid in (a, b):
+                unit = result.unit(uid)
+                print(f"  {labels[unit.document]}: {_short(unit.text, 140)}")
+            print()
 
 
 def _check_gold_fits(gold_sources: set[str], ws: Workspace, gold_path: Path, default: bool) -> None:

@@ -279,6 +279,18 @@ def evaluate(
     )
 
 
+def link_errors(truth: Judgement, units: Sequence[Unit], groups: Sequence[Sequence[str]]) -> tuple[list[Pair], list[Pair]]:
+    """The required links the groups miss and the links they make that the gold does not allow
+    (ambiguous pairs are neither): what to read when a score disappoints."""
+    document_of = {u.id: u.document for u in units}
+    predicted = {frozenset((a, b)) for g in groups for a, b in combinations(g, 2) if document_of[a] != document_of[b]}
+    order = {u.id: n for n, u in enumerate(units)}
+    key = lambda pair: sorted(order[u] for u in pair)  # noqa: E731
+    missed = sorted(truth.required - predicted, key=key)
+    wrong = sorted(predicted - truth.allowed - truth.ambiguous, key=key)
+    return missed, wrong
+
+
 @dataclass(frozen=True)
 class ConflictScores:
     """Conflicting facts found between units a gold set says carry one claim, by type."""
