@@ -374,3 +374,11 @@ def test_neighbouring_claims_of_one_kind_are_told_apart_by_shade(window):
              and a[2].background().color().name() == b[2].background().color().name()]
     assert pairs  # the sample has sentences of one kind side by side in a paragraph
     assert all(a[2].background().color().alpha() != b[2].background().color().alpha() for a, b in pairs)
+
+
+def test_a_claim_no_open_document_shares_still_shows_the_closed_sources_that_carry_it(window):
+    alignment = window.claims.alignment
+    group = next(g for g in alignment.groups if g.kind == "unique" and g.context)
+    window.claims.select_unit(group.units[0])
+    shown = window.pair_view.browser.toPlainText()
+    assert "No other open document carries this claim" in shown and "Also in the workspace" in shown

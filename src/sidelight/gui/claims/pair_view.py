@@ -173,16 +173,17 @@ class PairView(QWidget):
                             f" {'leaves' if len(others) == 1 else 'leave'} it out)"
                             if others else "")
                          + ".</i></p>")
-        if alone:
-            parts.append("<p><i>You marked this claim as carried by no other outlet, so it is never matched.</i> "
-                         "<a href='together:'>Allow counterparts again</a></p>")
-        elif counterparts or alignment.possible_counterparts(unit_id):
-            parts.append("<p><a href='alone:'>No other outlet carries this claim</a> "
-                         "<i>(unlink every counterpart and suggestion, and keep it so)</i></p>")
+            parts.extend(context_html(alignment, group.id))  # ... but a source not open may
         for other in counterparts:
             parts.append("<hr>")
             parts.append(comparison_html(alignment, alignment.compare(unit_id, other.id)))
             parts.append(f"<p><a href='unlink:{other.id}'>Not the same claim: unlink</a></p>")
+        if alone:
+            parts.append("<p><i>You marked this claim as carried by no other outlet, so it is never matched.</i> "
+                         "<a href='together:'>Allow counterparts again</a></p>")
+        elif counterparts or alignment.possible_counterparts(unit_id):
+            parts.append("<hr><p><a href='alone:'>No other outlet carries this claim</a> "
+                         "<i>(unlink every counterpart and suggestion, and keep it so)</i></p>")
         parts.extend(possible_html(alignment, unit_id))
         self.browser.setHtml("".join(parts))
         self.link_button.setEnabled(True)
