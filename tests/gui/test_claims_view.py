@@ -232,7 +232,8 @@ def test_a_possible_counterpart_that_cannot_be_linked_says_which_claim_is_in_the
     window.claims.select_unit(unit.id)
     html = window.pair_view.browser.toPlainText()
     mine, theirs = alignment.group_of(unit.id), alignment.group_of(other.id)
-    in_the_way = [alignment.unit(u) for u in mine.units if alignment.unit(u).document in theirs.documents]
+    in_the_way = [alignment.unit(u) for u in mine.units
+                  if u != unit.id and alignment.unit(u).document in theirs.documents]
     in_the_way += [alignment.unit(u) for u in theirs.units
                    if u != other.id and alignment.unit(u).document in mine.documents]
     said = html[html.index("already linked with "):]
@@ -338,7 +339,7 @@ def test_a_pair_joined_through_a_third_claim_is_not_called_unmatched(sample_copy
                  and any(alignment.match(a, b) is None for a in g.units for b in g.units if a != b))
     a, b = next((a, b) for a in group.units for b in group.units if a != b and alignment.match(a, b) is None)
     html = comparison_html(alignment, alignment.compare(a, b))
-    assert "in one claim group through its other members" in html and "not matched" not in html
+    assert "joined through the other documents’ wording" in html and "not matched" not in html
 
 
 def test_with_two_documents_open_there_is_no_shared_by_some(window):
@@ -382,3 +383,19 @@ def test_a_claim_no_open_document_shares_still_shows_the_closed_sources_that_car
     window.claims.select_unit(group.units[0])
     shown = window.pair_view.browser.toPlainText()
     assert "No other open document carries this claim" in shown and "Also in the workspace" in shown
+
+
+def test_the_sentence_in_the_way_of_a_link_from_a_lone_claim_is_never_the_claim_itself(sample_copy):
+    from sidelight.core.alignment import align
+    from sidelight.core.workspace import Workspace
+    from sidelight.gui.claims.pair_view import in_the_way
+
+    ws = Workspace.open(sample_copy)
+    alignment = align([ws.get(GT), ws.get(CRA)])
+    cases = [(u, v) for u in alignment.units if not alignment.counterparts(u.id)
+             for v, _m in alignment.possible_counterparts(u.id) if not alignment.can_link(u.id, v.id)]
+    assert cases
+    for unit, other in cases:
+        said = in_the_way(alignment, unit.id, other.id)
+        blocking = next(u for u in alignment.group_of(other.id).units if alignment.unit(u).document == unit.document)
+        assert alignment.unit(blocking).text[:40] in said and unit.text[:40] not in said

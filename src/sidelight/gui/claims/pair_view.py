@@ -49,8 +49,10 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
         score = f" · similarity {comparison.score:.2f}"
     elif alignment.group_of(a.id) is alignment.group_of(b.id):
         through = [doc_label(alignment, d.id) for d, _u in alignment.context_of(alignment.group_of(a.id).id)]
-        score = (" · in one claim group through its other members (not scored as a pair)" if not through else
-                 f" · in one claim group through how {', '.join(through)} word it (not open; not scored as a pair)")
+        score = (" · joined through the other documents’ wording (these two were not compared directly)"
+                 if not through else
+                 f" · joined through {_and(through)}’s wording of the claim (not open; these two were not compared"
+                 " directly)")
     else:
         score = " · not matched"
     rows = [
@@ -73,6 +75,11 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
     if alignment.group_of(a.id) is alignment.group_of(b.id):
         rows.extend(context_html(alignment, alignment.group_of(a.id).id))
     return "".join(rows)
+
+
+def _and(names: list[str]) -> str:
+    """'CGTN', 'CGTN and VnExpress', 'CGTN, VnExpress and Xinhua'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def context_html(alignment: Alignment, group_id: str) -> list[str]:
@@ -113,7 +120,7 @@ def in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
     # This claim's own sentence from the suggestion's outlet first ("already linked with CRA's
     # '…'" must name the sentence in the way, never the suggestion itself), else the
     # suggestion's claim's sentence from one of this claim's outlets.
-    clash = [u for u in mine.units if alignment.unit(u).document in set(theirs.documents)]
+    clash = [u for u in mine.units if u != unit_id and alignment.unit(u).document in set(theirs.documents)]
     clash += [u for u in theirs.units if u != other_id and alignment.unit(u).document in set(mine.documents)]
     if not clash:
         mine_context = {d.id for d, _u in alignment.context_of(mine.id)}
