@@ -81,5 +81,14 @@ def test_with_context_a_pair_of_sample_articles_links_more_rightly():
 def test_the_order_documents_are_given_in_does_not_change_the_claims():
     ws = Workspace.open(REPO)
     forward, backward = align(ws.sources), align(list(reversed(ws.sources)))
-    assert sorted(g.units for g in forward.groups) == sorted(g.units for g in backward.groups)
+    assert sorted(sorted(g.units) for g in forward.groups) == sorted(sorted(g.units) for g in backward.groups)
     assert [d.id for d in backward.documents] == [s.id for s in reversed(ws.sources)]  # shown as given
+
+
+def test_claims_and_units_come_in_reading_order_of_the_documents_shown():
+    ws = Workspace.open(REPO)
+    result = align([ws.get(CRA), ws.get(GT)], context=ws.sources)
+    assert [u.document for u in result.units] == sorted((u.document for u in result.units), key=[CRA, GT].index)
+    first_units = [min(result.units.index(result.unit(u)) for u in g.units) for g in result.groups]
+    assert first_units == sorted(first_units)  # the headline's claim first, as a reader meets them
+    assert result.groups[0].units[0] == result.units_of(CRA)[0].id

@@ -104,7 +104,11 @@ def test_the_coverage_matrix_names_its_rows_marks_conflicts_and_explains_a_gap(w
     model = panel.coverage_model
     group = model.rows[0]
     first = window.claims.alignment.unit(group.units[0]).text
-    assert model.headerData(0, Qt.Orientation.Vertical).startswith("1  " + first[:8])
+    from sidelight.core.labels import shorten
+    from sidelight.gui.claims.claims_panel import ROW_LABEL_WIDTH
+
+    assert model.headerData(0, Qt.Orientation.Vertical) == "1  " + shorten(first, ROW_LABEL_WIDTH)
+    assert len(model.headerData(0, Qt.Orientation.Vertical).split()) >= 3  # enough words to tell claims apart
     column = next(c for c in range(model.columnCount()) if model.data(model.index(0, c), Qt.ItemDataRole.UserRole))
     assert model.data(model.index(0, column)) == "▲"  # carried, with a fact stated differently
     gaps = [(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())

@@ -30,14 +30,17 @@ def project(full: Alignment, shown: Sequence[Document]) -> Alignment:
     """The part of ``full`` (an alignment of ``shown`` plus other documents) about ``shown``."""
     open_ids = [d.id for d in shown]
     keep = set(open_ids)
-    units = [u for u in full.units if u.document in keep]
+    place = {d: n for n, d in enumerate(open_ids)}
+    # in the order the documents are shown, each in reading order
+    units = sorted((u for u in full.units if u.document in keep), key=lambda u: (place[u.document], u.index))
+    position = {u.id: n for n, u in enumerate(units)}
     context_units = {u.id: u for u in full.units if u.document not in keep}
     by_id = {u.id: u for u in units}
     groups: list[Group] = []
-    for g in full.groups:
-        members = tuple(u for u in g.units if u in by_id)
-        if not members:
-            continue
+    # claims in the order their first open sentence is read, as without context
+    for g in sorted((g for g in full.groups if any(u in by_id for u in g.units)),
+                    key=lambda g: min(position[u] for u in g.units if u in by_id)):
+        members = tuple(sorted((u for u in g.units if u in by_id), key=position.__getitem__))
         documents = tuple(dict.fromkeys(by_id[u].document for u in members))
         kind: GroupKind = ("unique" if len(documents) == 1
                            else "shared" if len(documents) == len(open_ids) else "partial")

@@ -119,7 +119,7 @@ class GroupListModel(QAbstractListModel):
 
 CARRIES_MARK = "●"
 CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
-ROW_LABEL_WIDTH = 16
+ROW_LABEL_WIDTH = 24
 
 
 class CoverageModel(QAbstractTableModel):
