@@ -399,3 +399,13 @@ def test_the_sentence_in_the_way_of_a_link_from_a_lone_claim_is_never_the_claim_
         said = in_the_way(alignment, unit.id, other.id)
         blocking = next(u for u in alignment.group_of(other.id).units if alignment.unit(u).document == unit.document)
         assert alignment.unit(blocking).text[:40] in said and unit.text[:40] not in said
+
+
+def test_one_claim_looks_chosen_in_the_list_after_choosing_several(window):
+    panel = window.claims_panel
+    alignment = window.claims.alignment
+    for group in alignment.groups[:3]:
+        window.claims.select_unit(group.units[0])  # as by clicking in the text
+    chosen = panel.list.selectionModel().selectedIndexes()
+    assert [panel.list_model.data(i, Qt.ItemDataRole.UserRole) for i in chosen] == [alignment.groups[2].id]
+    assert window.claims.selected == alignment.groups[2].units[0]  # following did not echo a choice back

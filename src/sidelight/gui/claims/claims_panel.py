@@ -8,7 +8,15 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -220,6 +228,7 @@ class ClaimsPanel(QWidget):
         self.coverage.clicked.connect(self._cell_chosen)
         self.coverage.activated.connect(self._cell_chosen)  # Enter on a cell, for the keyboard
         self._filters: list[tuple[str, GroupFilter]] = []
+        self._following = False  # the list follows a claim chosen elsewhere: do not echo it back
 
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.alignment = alignment
@@ -281,14 +290,18 @@ class ClaimsPanel(QWidget):
         """Mark *group_id* as the current row (a claim clicked in the text), without echoing."""
         row = self.list_model.row_of(group_id)
         if row >= 0:
-            selection = self.list.selectionModel()
-            selection.blockSignals(True)
-            self.list.setCurrentIndex(self.list_model.index(row))
-            selection.blockSignals(False)
+            # not by blocking the selection model's signals: the list would never repaint the
+            # row chosen before, and two rows would look chosen
+            self._following = True
+            try:
+                self.list.selectionModel().setCurrentIndex(
+                    self.list_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            finally:
+                self._following = False
             self.list.scrollTo(self.list_model.index(row))
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._following:
             self.group_chosen.emit(self.list_model.data(current, Qt.ItemDataRole.UserRole))
 
     def _cell_chosen(self, index: QModelIndex) -> None:
