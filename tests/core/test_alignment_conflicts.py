@@ -146,3 +146,19 @@ def test_two_different_organisations_are_still_a_conflict():
     found = conflict_types("The deal was announced by the Communist Party of China on Monday.",
                            "The deal was announced by the Vietnamese Foreign Ministry on Monday.")
     assert "organisation" in found
+
+
+def test_a_bound_and_a_figure_within_it_are_shown_as_other_figures_that_agree():
+    result = align([("a", "Bilateral trade has surpassed US$200 billion for two consecutive years."),
+                    ("b", "Bilateral trade hit $234.9 billion in 2022, for two consecutive years above that.")])
+    money = next(c for c in result.compare("a:0", "b:0").conflicts if c.type == "money")
+    assert money.values == {"a:0": "surpassed US$200 billion", "b:0": "$234.9 billion"}
+    assert "agree" in money.note and money.as_dict()["note"] == money.note
+
+
+def test_figures_outside_each_others_bounds_are_a_conflict_without_a_note():
+    for a, b in (("Trade has surpassed US$250 billion this year.", "Trade hit $234.9 billion this year."),
+                 ("Trade grew nearly 20 percent this year.", "Trade grew 25 percent this year.")):
+        result = align([("a", a), ("b", b)])
+        found = [c for c in result.compare("a:0", "b:0").conflicts if c.type in ("money", "percent")]
+        assert found and not found[0].note

@@ -157,7 +157,7 @@ def render_text(result) -> str:
             out.append(f"   (also in {context_labels[document.id]}, not chosen: {_short(unit.text, 120)})")
         for c in g.conflicts:
             values = "; ".join(f"{letters[result.unit(u).document]} {v}" for u, v in c.values.items())
-            out.append(f"   ! {c.type}: {values}")
+            out.append(f"   ! {c.type}: {values}" + (f" ({c.note})" if c.note else ""))
         out.append("")
     out.append("blindspots (claims others carry that a document leaves out / claims only it carries):")
     for d in result.documents:
@@ -189,7 +189,8 @@ def render_html(result) -> str:
         cells = "".join(f"<td class='{g.kind}'>{e(by_doc[d].text)}</td>" if d in by_doc else "<td></td>" for d in docs)
         conflicts = "".join(
             f"<li class='conflict'><b>{e(c.type)}</b>: "
-            + e(" · ".join(f"{labels[result.unit(u).document]} “{v}”" for u, v in c.values.items())) + "</li>"
+            + e(" · ".join(f"{labels[result.unit(u).document]} “{v}”" for u, v in c.values.items()))
+            + (f" <i>({e(c.note)})</i>" if c.note else "") + "</li>"
             for c in g.conflicts
         )
         also = ", ".join(e(context_labels[d.id]) for d, _u in result.context_of(g.id))

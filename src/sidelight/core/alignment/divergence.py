@@ -120,8 +120,19 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
     for i, j in combinations(range(len(distinct)), 2):
         fa, fb = distinct[i], distinct[j]
         if any(not any(same(x, y) for y in fb) for x in fa) and any(not any(same(x, y) for x in fa) for y in fb):
-            return Conflict(kind, {u.id: _wording(v) for u, v in stated})
+            return Conflict(kind, {u.id: _wording(v) for u, v in stated}, _bound_note(kind, distinct))
     return None
+
+
+def _bound_note(kind: str, distinct: list[list[Fact]]) -> str:
+    """Other figures are a divergence to see, but not a contradiction when each is within the
+    other's bound: say so, so the researcher does not cite it as one."""
+    if kind not in ("money", "percent"):
+        return ""
+    for fa, fb in combinations(distinct, 2):
+        if not (all(any(_compatible(x, y) for y in fb) for x in fa) and all(any(_compatible(x, y) for x in fa) for y in fb)):
+            return ""
+    return "the figures differ but agree: one is a bound (“more than”, “nearly”) the other keeps"
 
 
 def _number_conflict(stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
@@ -164,11 +175,30 @@ def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> C
 
 
 def _wording(facts: tuple[Fact, ...]) -> str:
-    return ", ".join(dict.fromkeys(f.text for f in facts))
+    return ", ".join(dict.fromkeys(f.wording for f in facts))
 
 
 def _same_value(x: Fact, y: Fact) -> bool:
     return x.key == y.key
+
+
+def _compatible(x: Fact, y: Fact) -> bool:
+    """Other figures that still agree: a bound the other value keeps ("more than $200 billion"
+    and "$234.9 billion"; not "nearly 20%" and "25%")."""
+    if x.key == y.key:
+        return True
+    if not (x.bound or y.bound) or not isinstance(x.key, float | int) or not isinstance(y.key, float | int):
+        return False
+    return _within(x, y) or _within(y, x)
+
+
+def _within(bound: Fact, value: Fact) -> bool:
+    a, b = cast(float, bound.key), cast(float, value.key)
+    if bound.bound == "min":
+        return value.bound != "max" and b >= a
+    if bound.bound == "max":
+        return value.bound != "min" and b <= a
+    return False
 
 
 def _name_words(fact: Fact) -> frozenset[str]:

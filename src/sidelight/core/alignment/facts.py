@@ -51,6 +51,11 @@ _HEDGES = re.compile(
     r"|(?:is|are|was|were|be|been)\s+expected\s+to)\b",
     re.I,
 )
+# "surpassed US$200 billion" is consistent with "$234.9 billion": a bound, not a value
+_AT_LEAST = re.compile(r"\b(?:more than|over|above|beyond|at least|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|"
+                       r"top(?:ped|ping)?|passed|in excess of)(?:\s+the)?\s*$", re.I)
+_AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|up to|at most|nearly|almost|close to|just under)"
+                      r"(?:\s+the)?\s*$", re.I)
 _COUNTED = re.compile(r"[\s-]+([^\W\d_][^\W\d_]+)")  # the word after a number: what it counts
 _NOT_COUNTED = frozenset("and or of to in on at for with from by than the a an percent per".split())
 
@@ -115,6 +120,13 @@ class Fact:
 
     key: object
     text: str
+    bound: str = ""  # "min" for "more than $200 billion", "max" for "nearly 200", else an exact value
+    qualifier: str = ""  # the words that make it a bound ("surpassed", "nearly")
+
+    @property
+    def wording(self) -> str:
+        """The fact as the unit states it, bound words included ("surpassed US$200 billion")."""
+        return f"{self.qualifier} {self.text}" if self.qualifier else self.text
 
 
 @dataclass(frozen=True)
@@ -153,11 +165,13 @@ def extract(text: str) -> Facts:
     money, percent, dates, weekdays, numbers = [], [], [], [], []
     for m in _MONEY.finditer(text):
         number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        money.append(Fact(round(_value(number, scale), 2), m.group(0).strip()))
+        bound, said = _bound(text, m.start())
+        money.append(Fact(round(_value(number, scale), 2), m.group(0).strip(), bound, said))
         taken.append(m.span())
     for m in _PERCENT.finditer(text):
         if free(m):
-            percent.append(Fact(float(m.group(1).replace(",", "")), m.group(0)))
+            bound, said = _bound(text, m.start())
+            percent.append(Fact(float(m.group(1).replace(",", "")), m.group(0), bound, said))
             taken.append(m.span())
     for m in _DATE.finditer(text):
         if not free(m):
@@ -194,6 +208,16 @@ def extract(text: str) -> Facts:
         weekday=tuple(weekdays), person=people, place=places, organisation=orgs,
         attribution=_attribution(blanked), hedging=_hedging(text),
     )
+
+
+def _bound(text: str, start: int) -> tuple[str, str]:
+    """("min" or "max" or "", the words saying so) for the figure at ``start``."""
+    before = text[max(0, start - 30):start]
+    for kind, pattern in (("min", _AT_LEAST), ("max", _AT_MOST)):
+        found = pattern.search(before)
+        if found:
+            return kind, found.group(0).strip()
+    return "", ""
 
 
 def _singular(noun: str | None) -> str | None:

@@ -71,9 +71,10 @@ class Conflict:
 
     type: str
     values: dict[str, str]
+    note: str = ""  # e.g. that the figures differ but agree: one is a bound the other keeps
 
     def as_dict(self) -> dict:
-        return {"type": self.type, "values": dict(self.values)}
+        return {"type": self.type, "values": dict(self.values), **({"note": self.note} if self.note else {})}
 
 
 @dataclass(frozen=True)

@@ -266,7 +266,7 @@ class Alignment:
                 raise SidelightError(None, "cached alignment does not fit the documents' texts")
             units.append(unit)
         groups = [Group(id=g["id"], kind=g["kind"], units=tuple(g["units"]), documents=tuple(g["documents"]),
-                        score=g["score"], conflicts=tuple(Conflict(c["type"], dict(c["values"])) for c in g["conflicts"]))
+                        score=g["score"], conflicts=tuple(Conflict(c["type"], dict(c["values"]), c.get("note", "")) for c in g["conflicts"]))
                   for g in data["groups"]]
         matches = [Match(a=m["a"], b=m["b"], score=m["score"], corrected=m.get("corrected", False),
                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))

@@ -65,7 +65,8 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
             values = " vs ".join(
                 f"{escape(unit_doc_label(alignment, uid))}: “{escape(value)}”" for uid, value in conflict.values.items()
             )
-            rows.append(f"<li><b>{escape(conflict.type)}</b>: {values}</li>")
+            note = f" <i>({escape(conflict.note)})</i>" if conflict.note else ""
+            rows.append(f"<li><b>{escape(conflict.type)}</b>: {values}{note}</li>")
         rows.append("</ul>")
     rows.append(
         "<table width='100%' cellspacing='6'><tr>"
