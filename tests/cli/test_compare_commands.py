@@ -84,8 +84,17 @@ def test_compare_ad_hoc_files(tmp_path, capsys):
 def test_compare_refuses_a_single_document(capsys, documents):
     assert main(["compare", str(REPO), "--documents", *documents]) == 2
     captured = capsys.readouterr()
-    assert "sidelight: compare needs at least two documents (--documents names 1)" in captured.err
+    assert "sidelight: compare needs at least two documents: --documents names one" in captured.err
+    assert ("(the same one twice)" in captured.err) == (len(documents) == 2)
     assert captured.out == ""
+
+
+def test_documents_with_files_is_refused_without_naming_a_temporary_folder(tmp_path, capsys):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Storm hits coast\n\nThe storm reached the coast on Monday.\n", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--documents", "x", "y"]) == 2
+    err = capsys.readouterr().err
+    assert "--documents chooses among a workspace's sources" in err and "sidelight-compare-" not in err
 
 
 def test_compare_refuses_a_workspace_of_one_source(tmp_path, capsys):

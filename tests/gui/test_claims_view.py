@@ -346,7 +346,7 @@ def test_with_two_documents_open_there_is_no_shared_by_some(window):
     panel = window.claims_panel
     names = [panel.filter.itemText(i) for i in range(panel.filter.count())]
     assert "Shared by all documents" in names and "Shared by some" not in names
-    assert "shared by some" not in panel.summary.text() and "only this outlet" in panel.summary.text()
+    assert "shared by some" not in panel.summary.text() and "only in one outlet" in panel.summary.text()
 
 
 def test_a_claim_can_be_marked_as_in_no_other_outlet_and_back(window, qtbot, sample_copy):
@@ -354,7 +354,10 @@ def test_a_claim_can_be_marked_as_in_no_other_outlet_and_back(window, qtbot, sam
     unit = next(u for u in alignment.units if alignment.counterparts(u.id))
     window.claims.select_unit(unit.id)
     assert "No other outlet carries this claim" in window.pair_view.browser.toPlainText()
+    messages: list[str] = []
+    window.claims.message.connect(messages.append)
     window.pair_view._anchor(QUrl("alone:"))
+    assert messages and messages[-1].startswith("Marked as carried by no other outlet")
     path = workspace_corrections_path(sample_copy)
     assert [c.action for c in Corrections.load(path)] == ["alone"]
     qtbot.waitUntil(lambda: window.claims.alignment is not alignment

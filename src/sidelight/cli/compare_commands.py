@@ -53,6 +53,8 @@ def compare(args: argparse.Namespace) -> int:
             if chosen.tmp is not None:  # never name the throw-away folder: the files are the problem
                 raise SidelightError(None, "none of the files could be imported, so there is nothing to compare")
             raise SidelightError(ws.root, "no sources to compare")
+        if args.documents is not None and chosen.tmp is not None:
+            raise SidelightError(None, "--documents chooses among a workspace's sources; with files, name the files")
         _check_two_documents(ws, args.documents)
         documents = args.documents if args.documents is not None or chosen.tmp is None else chosen.order
         result: Alignment = align_workspace(ws, documents=documents, use_cache=not args.no_cache,
@@ -84,7 +86,8 @@ def _check_two_documents(ws: Workspace, documents: list[str] | None) -> None:
         for source_id in documents:
             ws.get(source_id)  # an unknown id is named, with the ids there are
     if documents is not None and len(set(documents)) < 2:
-        raise SidelightError(None, f"compare needs at least two documents (--documents names {len(set(documents))})")
+        twice = " (the same one twice)" if len(documents) > 1 else ""
+        raise SidelightError(None, f"compare needs at least two documents: --documents names one{twice}")
     if documents is None and len(ws.sources) < 2:
         raise SidelightError(None, f"compare needs at least two documents (there is {plural(len(ws.sources), 'source')})")
 
@@ -140,7 +143,7 @@ def render_text(result) -> str:
     letters = {d.id: chr(ord("A") + i) if i < 26 else str(i) for i, d in enumerate(result.documents)}
     out = [f"{len(result.documents)} documents, {len(result.units)} claim units"]
     for d in result.documents:
-        out.append(f"  {letters[d.id]}  {labels[d.id]}: {d.title}")
+        out.append(f"  {letters[d.id]}  {labels[d.id]}" + (f": {d.title}" if labels[d.id] != d.title else ""))
     counts = result.counts()
     out.append(f"scored by: {result.method}")
     out.append(f"claim groups: {counts['shared']} shared, {counts['partial']} partial, {counts['unique']} unique\n")
@@ -163,8 +166,9 @@ def render_text(result) -> str:
     for d in result.documents:
         spot = result.blindspot(d.id)
         top = ", ".join(g.id for g in spot.omitted[:8])
-        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}, {len(spot.widely_omitted)} of them "
-                   f"carried by two or more ({top}{'…' if len(spot.omitted) > 8 else ''}); unique {len(spot.unique)}")
+        widely = f", {len(spot.widely_omitted)} of them carried by two or more" if len(result.documents) > 2 else ""
+        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}{widely} "
+                   f"({top}{'…' if len(spot.omitted) > 8 else ''}); unique {len(spot.unique)}")
     return "\n".join(out) + "\n"
 
 
@@ -201,7 +205,7 @@ def render_html(result) -> str:
     counts = result.counts()
     blind = "".join(
         f"<li><b>{e(labels[d])}</b>: leaves out {plural(len(result.blindspot(d).omitted), 'claim')} others carry "
-        f"({len(result.blindspot(d).widely_omitted)} of them carried by two or more); "
+        + (f"({len(result.blindspot(d).widely_omitted)} of them carried by two or more)" if len(docs) > 2 else "") + "; "
         f"{plural(len(result.blindspot(d).unique), 'claim')} only it carries</li>" for d in docs
     )
     unique = "".join(

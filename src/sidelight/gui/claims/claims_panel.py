@@ -125,6 +125,7 @@ class GroupListModel(QAbstractListModel):
         return next((n for n, g in enumerate(self.rows) if g.id == group_id), -1)
 
 
+SUMMARY_LABELS = {"shared": "shared by all", "partial": "shared by some", "unique": "only in one outlet"}
 CARRIES_MARK = "●"
 CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
 ROW_LABEL_WIDTH = 24
@@ -247,7 +248,7 @@ class ClaimsPanel(QWidget):
             conflicts = sum(1 for g in alignment.groups if g.conflicts)
             self.summary.setText(
                 f"<b>{len(alignment.groups)}</b> claims in {len(alignment.documents)} documents: "
-                + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(KIND_LABELS[k].lower())}&nbsp;</span>"
+                + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(SUMMARY_LABELS[k])}&nbsp;</span>"
                             # with two documents open a claim is carried by both or by one
                             for k in ("shared", "partial", "unique") if k != "partial" or len(alignment.documents) > 2)
                 + f"; {conflicts} with conflicting facts"

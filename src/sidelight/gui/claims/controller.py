@@ -240,6 +240,7 @@ class ClaimsController(QObject):
         unit = self.alignment.unit(unit_id)
         self.selected = unit_id
         self._correct("Mark claim as in no other outlet", lambda c: c.alone(unit))
+        self.message.emit(f"Marked as carried by no other outlet: “{_quote(unit.text)}” (Ctrl+Z undoes it)")
 
     def allow_counterparts(self, unit_id: str) -> None:
         if self.alignment is None:
@@ -302,3 +303,7 @@ class ClaimsController(QObject):
             self.request(root, [p.source for p in self.view.panes])
 
         self.push(CallCommand(label, lambda: write(after), lambda: write(before)))
+
+
+def _quote(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -189,9 +189,9 @@ class PairView(QWidget):
         if alone:
             parts.append("<p><i>You marked this claim as carried by no other outlet, so it is never matched.</i> "
                          "<a href='together:'>Allow counterparts again</a></p>")
-        elif counterparts or alignment.possible_counterparts(unit_id):
+        else:  # also before any look-alike turns up: a caption or a stock phrase can be settled at once
             parts.append("<hr><p><a href='alone:'>No other outlet carries this claim</a> "
-                         "<i>(unlink every counterpart and suggestion, and keep it so)</i></p>")
+                         "<i>(never match it: no counterpart, no suggestion)</i></p>")
         parts.extend(possible_html(alignment, unit_id))
         self.browser.setHtml("".join(parts))
         self.link_button.setEnabled(True)
