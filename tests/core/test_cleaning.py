@@ -168,3 +168,20 @@ def test_a_chinese_sentence_with_a_year_already_printed_is_not_taken_for_a_fact_
     cleaned = clean_text(raw)
     assert "2023年双边贸易额增长了15%。" in cleaned.text
     assert [(c.rule, c.text) for c in cleaned.removed] == [("repeated-pull-quote", "2023")]
+
+
+@pytest.mark.parametrize("lead", [
+    "HANOI, Dec. 12 (Xinhua) -- China and Vietnam signed 36 agreements on Tuesday.",
+    "Hanoi, Dec 12 (VNA) - China and Vietnam signed 36 agreements on Tuesday.",
+    "BEIJING (Reuters) - China and Vietnam signed 36 agreements on Tuesday.",
+])
+def test_a_wire_dateline_opening_the_lead_is_removed_and_listed(lead):
+    cleaned = clean_text(f"Deal signed\n\n{lead}\n\nThe documents cover trade.\n")
+    assert "China and Vietnam signed 36 agreements on Tuesday." in cleaned.text
+    assert "Xinhua" not in cleaned.text and "VNA" not in cleaned.text and "Reuters" not in cleaned.text
+    assert [c.rule for c in cleaned.removed] == ["dateline"] and cleaned.removed[0].line == 3
+
+
+def test_a_sentence_that_merely_starts_with_a_place_keeps_its_words():
+    lead = "Hanoi, the capital, hosted the talks (which lasted two days) - a first."
+    assert lead in clean_text(f"Talks held\n\n{lead}\n").text

@@ -101,6 +101,14 @@ def clean_text(raw: str) -> Cleaned:
         para = line.replace("\u00a0", " ").strip()
         if not para:
             continue
+        if len(kept) <= 3 and (wire := _WIRE_DATELINE.match(para)):
+            # "HANOI, Dec. 12 (Xinhua) -- China and ...": where and when the wire filed it, not a claim
+            changes.append(Change("dateline", number, wire.group(0).strip()))
+            found.setdefault("dateline", wire.group("place").strip())
+            para = para[wire.end():]
+            para = para[:1].upper() + para[1:]
+            if not para:
+                continue
         rule = _furniture(para, found, kept_count=len(kept))
         if rule:
             changes.append(Change(rule, number, para))
@@ -122,6 +130,13 @@ def clean_text(raw: str) -> Cleaned:
         out.append(fixed)
     changes.sort(key=lambda c: c.line)
     return Cleaned("\n\n".join(out) + ("\n" if out else ""), changes, found)
+
+
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"  # HANOI, Ho Chi Minh City
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"  # , Dec. 12
+    r"\((?P<agency>[A-Z][\w .&/-]{1,30})\)\s*(?:[-–—]{1,2}|:)\s*"  # (Xinhua) --
+)
 
 
 def _furniture(para: str, found: dict[str, str], kept_count: int) -> str | None:

@@ -247,7 +247,8 @@ class Alignment:
             "problems": list(self.problems),
             "method": self.method,
             **({"context_documents": [{"id": d.id, "title": d.title, "outlet": d.outlet} for d in self.context_documents],
-                "context_units": [{"id": u.id, "document": u.document, "start": u.start, "end": u.end, "text": u.text}
+                "context_units": [{"id": u.id, "document": u.document, "start": u.start, "end": u.end, "text": u.text,
+                                   "kind": u.kind}
                                   for u in self.context_units]} if self.context_documents else {}),
         }
 
