@@ -92,3 +92,17 @@ def test_claims_and_units_come_in_reading_order_of_the_documents_shown():
     first_units = [min(result.units.index(result.unit(u)) for u in g.units) for g in result.groups]
     assert first_units == sorted(first_units)  # the headline's claim first, as a reader meets them
     assert result.groups[0].units[0] == result.units_of(CRA)[0].id
+
+
+def test_section_titles_are_no_claims_in_counts_filters_or_blindspots():
+    ws = Workspace.open(REPO)
+    result = align(ws.sources)
+    sections = [u for u in result.units if u.kind == "section"]
+    assert any(u.text == "Managing divergences" for u in sections)
+    section_groups = {result.group_of(u.id).id for u in sections}
+    assert sum(result.counts().values()) == len(result.groups) - len(section_groups)
+    for d in result.documents:
+        spot = result.blindspot(d.id)
+        assert not section_groups & {g.id for g in (*spot.omitted, *spot.unique)}
+    assert not section_groups & {g.id for g in result.filter_groups(kind="unique")}
+    assert all(result.is_section(g) for g in section_groups)

@@ -146,7 +146,9 @@ def render_text(result) -> str:
         out.append(f"  {letters[d.id]}  {labels[d.id]}" + (f": {d.title}" if labels[d.id] != d.title else ""))
     counts = result.counts()
     out.append(f"scored by: {result.method}")
-    out.append(f"claim groups: {counts['shared']} shared, {counts['partial']} partial, {counts['unique']} unique\n")
+    sections = len(result.groups) - len(result.claims)
+    out.append(f"claim groups: {counts['shared']} shared, {counts['partial']} partial, {counts['unique']} unique"
+               + (f" ({plural(sections, 'section title')} not counted)" if sections else "") + "\n")
     shown = [g for g in result.groups if g.kind != "unique"]
     shown.sort(key=lambda g: (-len(g.documents), -g.score))
     for g in shown:

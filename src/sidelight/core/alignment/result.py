@@ -63,6 +63,10 @@ class Alignment:
         for unit in self.units:
             self._by_document[unit.document].append(unit)
         self._groups = {g.id: g for g in self.groups}
+        # Section titles ("Managing divergences") are units, so every character belongs to one,
+        # but they announce a topic and state no claim: no count, filter or blindspot has them.
+        self.claims: tuple[Group, ...] = tuple(
+            g for g in self.groups if any(self._units[u].kind != "section" for u in g.units))
         self._group_of = {uid: g for g in self.groups for uid in g.units}
         self._matches = {(m.a, m.b): m for m in self.matches}
         # Near misses of the grouping, offered to the researcher to link by hand (see possible_counterparts)
@@ -191,7 +195,7 @@ class Alignment:
             if doc is not None:
                 self.document(doc)
         out = []
-        for g in self.groups:
+        for g in self.claims:
             if kinds is not None and g.kind not in kinds:
                 continue
             if unique_to is not None and g.documents != (unique_to,):
@@ -214,20 +218,26 @@ class Alignment:
         """Which document carries which claim: the matrix behind the overview."""
         doc_ids = tuple(d.id for d in self.documents)
         cells = []
-        for g in self.groups:
+        for g in self.claims:
             by_doc = {self._units[u].document: u for u in g.units}
             cells.append(tuple(by_doc.get(d) for d in doc_ids))
-        return Coverage(documents=doc_ids, groups=tuple(g.id for g in self.groups), cells=tuple(cells))
+        return Coverage(documents=doc_ids, groups=tuple(g.id for g in self.claims), cells=tuple(cells))
 
     def blindspot(self, document_id: str) -> Blindspot:
         self.document(document_id)
-        return omissions.blindspot(document_id, self.groups)
+        return omissions.blindspot(document_id, self.claims)
 
     def counts(self) -> dict[str, int]:
+        """Claims by kind (section titles left out: see :attr:`claims`)."""
         counts = {"shared": 0, "partial": 0, "unique": 0}
-        for g in self.groups:
+        for g in self.claims:
             counts[g.kind] += 1
         return counts
+
+    def is_section(self, group_id: str) -> bool:
+        """Whether the group is a section title only, not a claim."""
+        group = self.group(group_id)
+        return all(self._units[u].kind == "section" for u in group.units)
 
     # -- serialising -------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -239,6 +249,7 @@ class Alignment:
                        "kind": u.kind} for u in self.units],
             "groups": [{"id": g.id, "kind": g.kind, "units": list(g.units), "documents": list(g.documents),
                         "score": round(g.score, 4), "conflicts": [c.as_dict() for c in g.conflicts],
+                        **({"section_title": True} if self.is_section(g.id) else {}),
                         **({"context_units": list(g.context)} if g.context else {})}
                        for g in self.groups],
             "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),

@@ -46,7 +46,7 @@ GroupFilter = Callable[[Alignment], list[Group]]
 def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
     """The filter menu: a label and the core query behind it."""
     items: list[tuple[str, GroupFilter]] = [
-        ("All claims", lambda a: list(a.groups)),
+        ("All claims", lambda a: list(a.claims)),
         ("Shared by all documents", lambda a: a.filter_groups(kind="shared")),
         *([("Shared by some", lambda a: a.filter_groups(kind="partial"))] if len(alignment.documents) > 2 else []),
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
@@ -245,9 +245,9 @@ class ClaimsPanel(QWidget):
             self.summary.setText("No alignment yet: open two or more documents.")
         else:
             counts = alignment.counts()
-            conflicts = sum(1 for g in alignment.groups if g.conflicts)
+            conflicts = sum(1 for g in alignment.claims if g.conflicts)
             self.summary.setText(
-                f"<b>{len(alignment.groups)}</b> claims in {len(alignment.documents)} documents: "
+                f"<b>{len(alignment.claims)}</b> claims in {len(alignment.documents)} documents: "
                 + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(SUMMARY_LABELS[k])}&nbsp;</span>"
                             # with two documents open a claim is carried by both or by one
                             for k in ("shared", "partial", "unique") if k != "partial" or len(alignment.documents) > 2)

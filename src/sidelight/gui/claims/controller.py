@@ -23,7 +23,7 @@ from sidelight.core.sources import Source
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.pair_view import PairView, in_the_way
-from sidelight.gui.claims.palette import KIND_LABELS, kind_format, selected_format
+from sidelight.gui.claims.palette import KIND_LABELS, kind_format, section_format, selected_format
 from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_pane import DocumentPane
 from sidelight.gui.tasks import Task, TaskRunner
@@ -147,6 +147,10 @@ class ClaimsController(QObject):
             previous, alternate = None, False
             for unit in self.alignment.units_of(pane.source.id):
                 group = self.alignment.group_of(unit.id)
+                if unit.kind == "section":  # a section title states no claim: no claim colour
+                    spans.append((unit.start, unit.end, section_format()))
+                    previous = None
+                    continue
                 neighbour = previous is not None and previous[1] == group.kind and unit.start - previous[0] <= 2
                 alternate = neighbour and not alternate  # neighbours of one kind take turns in shade
                 spans.append((unit.start, unit.end, kind_format(group.kind, bool(group.conflicts), alternate)))
@@ -172,6 +176,8 @@ class ClaimsController(QObject):
         if unit is None:
             return None
         group = self.alignment.group_of(unit.id)
+        if unit.kind == "section":
+            return "<b>Section title</b><br><i>announces a topic; not a claim, so not compared</i>"
         lines = [f"<b>{escape(KIND_LABELS[group.kind])}</b>"]
         for other in self.alignment.counterparts(unit.id):
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"

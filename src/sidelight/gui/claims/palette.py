@@ -42,6 +42,14 @@ def kind_format(kind: str, conflict: bool = False, alternate: bool = False) -> Q
     return fmt
 
 
+def section_format() -> QTextCharFormat:
+    """Section titles: set apart in grey italics, no claim colour."""
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor("#555555"))
+    fmt.setFontItalic(True)
+    return fmt
+
+
 def selected_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(tint(SELECTED_COLOUR, 110))
