@@ -50,7 +50,7 @@ CHUNK = 50_000
 # A pair sharing fewer than this many distinctive terms scores this much less (see
 # _distinctive_shared); on the sample's consensus gold it raised link precision and recall on
 # both splits (held-out: P 0.75 -> 0.81, R 0.46 -> 0.50; pairs of articles aligned alone:
-# P 0.45 -> 0.55, R 0.50 -> 0.57), and 0.4 to 0.7 give the same.
+# P 0.45 -> 0.55, R 0.50 -> 0.57; 0.56 with compounds folded), and 0.4 to 0.7 give the same.
 MIN_DISTINCTIVE_SHARED = 2
 FEW_SHARED_FACTOR = 0.6
 DISTINCTIVE_DF_SHARE = 0.1
