@@ -197,19 +197,30 @@ def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_docu
     ("Ge Hongliang, deputy director of the College of ASEAN Studies at Guangxi University").
     """
     import numpy as np
+    from scipy import sparse
 
     df = Counter(t for f in features for t in set(f.terms))
     cap = max(float(n_documents), DISTINCTIVE_DF_SHARE * len(features))
-    distinctive: dict[int, frozenset[str]] = {}
-
-    def of(row: int) -> frozenset[str]:
-        found = distinctive.get(row)
-        if found is None:
-            found = distinctive[row] = frozenset(t for t in features[row].terms if df[t] <= cap)
-        return found
-
-    return np.fromiter((len((of(a) & of(b)) - (features[a].names & features[b].names))
-                        for a, b in zip(rows_a.tolist(), rows_b.tolist())), dtype=np.int64, count=len(rows_a))
+    column: dict[str, int] = {}
+    rows_p: list[int] = []
+    cols_p: list[int] = []
+    rows_n: list[int] = []
+    cols_n: list[int] = []
+    for row, f in enumerate(features):
+        for term in set(f.terms):
+            if df[term] <= cap:
+                c = column.setdefault(term, len(column))
+                rows_p.append(row)
+                cols_p.append(c)
+                if term in f.names:
+                    rows_n.append(row)
+                    cols_n.append(c)
+    shape = (len(features), max(len(column), 1))
+    present = sparse.csr_matrix((np.ones(len(rows_p)), (rows_p, cols_p)), shape=shape)
+    named = sparse.csr_matrix((np.ones(len(rows_n)), (rows_n, cols_n)), shape=shape)
+    # shared distinctive terms, less those both units capitalise (a term is one column, so the
+    # names both share are a subset of the terms both share)
+    return np.rint(rowwise_dot(present, rows_a, rows_b) - rowwise_dot(named, rows_a, rows_b)).astype(np.int64)
 
 
 def _budget_cap(term_df, n_units: int) -> int:
