@@ -125,3 +125,11 @@ def test_a_text_without_a_headline_is_titled_by_its_file_name(tmp_path):
     headed = tmp_path / "other.txt"
     headed.write_text("Storm hits the coast\n\nOfficials said on Monday that 150 people were hurt.\n", encoding="utf-8")
     assert ws.import_file(headed).title == "Storm hits the coast"
+
+
+def test_a_new_workspace_keeps_its_cache_out_of_git(tmp_path):
+    ws = Workspace.create(tmp_path / "ws")
+    assert (ws.root / ".gitignore").read_text(encoding="utf-8") == ".sidelight-cache/\n"
+    (ws.root / ".gitignore").write_text("mine\n", encoding="utf-8")
+    Workspace.create(tmp_path / "ws")  # an existing file is the researcher's: left alone
+    assert (ws.root / ".gitignore").read_text(encoding="utf-8") == "mine\n"

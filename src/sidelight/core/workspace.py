@@ -66,6 +66,9 @@ class Workspace:
         try:
             (root / SOURCES).mkdir(parents=True, exist_ok=True)
             (root / ANNOTATIONS).mkdir(exist_ok=True)
+            ignore = root / ".gitignore"
+            if not ignore.exists():  # shared through git: the cache is rebuilt, never committed
+                ignore.write_text(".sidelight-cache/\n", encoding="utf-8")
         except OSError as exc:
             raise WorkspaceError(root, f"cannot create a workspace here ({exc.strerror})") from None
         return cls.open(root)

@@ -182,8 +182,10 @@ def score_pairs(
             scores[k] *= OTHER_YEARS_FACTOR
     # only pairs that could link or be offered (the rest only fall lower): a fraction of them all
     weighed = np.flatnonzero(scores >= 0.1)
-    few = _distinctive_shared(features, rows_a[weighed], rows_b[weighed], n_documents) < MIN_DISTINCTIVE_SHARED
-    scores[weighed[few]] *= FEW_SHARED_FACTOR
+    few = weighed[_distinctive_shared(features, rows_a[weighed], rows_b[weighed], n_documents) < MIN_DISTINCTIVE_SHARED]
+    # a short line printed word for word by both ("Photo: Reuters", a headline) is the same line
+    few = few[[features[rows_a[k]].terms != features[rows_b[k]].terms for k in few.tolist()]] if len(few) else few
+    scores[few] *= FEW_SHARED_FACTOR
     np.minimum(scores, 1.0, out=scores)  # a similarity, shown as such: identical sentences score 1.00
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
 
