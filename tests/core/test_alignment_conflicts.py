@@ -162,3 +162,10 @@ def test_figures_outside_each_others_bounds_are_a_conflict_without_a_note():
         result = align([("a", a), ("b", b)])
         found = [c for c in result.compare("a:0", "b:0").conflicts if c.type in ("money", "percent")]
         assert found and not found[0].note
+
+
+def test_vietnamese_figures_are_read_with_a_decimal_comma_and_a_thousands_point():
+    found = conflict_types("Kim ngạch thương mại song phương đạt 234,9 tỷ USD, với 1.200 doanh nghiệp tham gia.",
+                           "Kim ngạch thương mại song phương đạt 200 tỷ USD, với 1.500 doanh nghiệp tham gia.")
+    assert found["money"] == {"a:0": "234,9 tỷ USD", "b:0": "200 tỷ USD"}
+    assert found["number"] == {"a:0": "1.200 doanh", "b:0": "1.500 doanh"}

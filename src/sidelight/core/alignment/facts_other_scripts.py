@@ -31,14 +31,17 @@ _ZH_WEEKDAYS = {"一": "monday", "二": "tuesday", "三": "wednesday", "四": "t
 
 # -- Vietnamese --------------------------------------------------------------------------------
 _VI_SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_VI_MONEY = re.compile(rf"({_NUMBER})\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(đô la(?: Mỹ)?|USD|đồng|VND|nhân dân tệ)",
+# Vietnamese writes "1.200" for twelve hundred and "234,9" for 234.9
+_VI_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_VI_PERCENT = re.compile(rf"({_VI_NUMBER})\s*(?:%|phần trăm)", re.I)
+_VI_MONEY = re.compile(rf"({_VI_NUMBER})\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(đô la(?: Mỹ)?|USD|đồng|VND|nhân dân tệ)",
                        re.I)
 _VI_DATE = re.compile(r"ngày\s+(\d{1,2})(?:\s*(?:-|đến)\s*(\d{1,2}))?\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"
                       r"|\bnăm\s+(\d{4})", re.I)
 _VI_WEEKDAY = re.compile(r"\b(thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b", re.I)
 _VI_WEEKDAYS = {"thứ hai": "monday", "thứ ba": "tuesday", "thứ tư": "wednesday", "thứ năm": "thursday",
                 "thứ sáu": "friday", "thứ bảy": "saturday", "chủ nhật": "sunday"}
-_VI_COUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s+([^\W\d_]+)")
+_VI_COUNT = re.compile(rf"(?<![\d.,])({_VI_NUMBER})\s+([^\W\d_]+)")
 _VI_HEDGES = re.compile(r"\b(có thể|có lẽ|sẽ|dự kiến|theo các nguồn tin|được cho là|nghe nói)\b", re.I)
 _VI_DIACRITICS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 _VI_LETTER = re.compile("[" + "".join(sorted(_VI_DIACRITICS | {c.upper() for c in _VI_DIACRITICS})) + "]")
@@ -68,6 +71,10 @@ def extract_other(text: str, script: str) -> Facts:
 
 def _value(number: str, scale: float = 1.0) -> float:
     return float(number.replace(",", "")) * scale
+
+
+def _vi_value(number: str, scale: float = 1.0) -> float:
+    return float(number.replace(".", "").replace(",", ".")) * scale
 
 
 def _chinese(text: str) -> Facts:
@@ -101,9 +108,13 @@ def _vietnamese(text: str) -> Facts:
     taken: list[tuple[int, int]] = []
     money = []
     for m in _VI_MONEY.finditer(text):
-        money.append(Fact(round(_value(m.group(1), _VI_SCALE.get((m.group(2) or "").lower(), 1.0)), 2), m.group(0)))
+        money.append(Fact(round(_vi_value(m.group(1), _VI_SCALE.get((m.group(2) or "").lower(), 1.0)), 2), m.group(0)))
         taken.append(m.span())
-    percent = _percent(text, taken)
+    percent = []
+    for m in _VI_PERCENT.finditer(text):
+        if _free(m, taken):
+            percent.append(Fact(_vi_value(m.group(1)), m.group(0)))
+            taken.append(m.span())
     dates = []
     for m in _VI_DATE.finditer(text):
         if m.group(1):
@@ -118,12 +129,12 @@ def _vietnamese(text: str) -> Facts:
     numbers = []
     for m in _VI_COUNT.finditer(text):
         if _free(m, taken):
-            numbers.append(Fact((_value(m.group(1)), m.group(2).lower()), m.group(0)))
+            numbers.append(Fact((_vi_value(m.group(1)), m.group(2).lower()), m.group(0)))
     hedges: dict[str, Fact] = {}
     for m in _VI_HEDGES.finditer(text):
         phrase = m.group(1).lower()
         hedges.setdefault(phrase, Fact(phrase, phrase))
-    return Facts(money=tuple(money), percent=percent, number=tuple(numbers), date=tuple(dates),
+    return Facts(money=tuple(money), percent=tuple(percent), number=tuple(numbers), date=tuple(dates),
                  weekday=tuple(weekdays), hedging=tuple(hedges.values()))
 
 
