@@ -221,9 +221,10 @@ def render_html(result) -> str:
         f"<p>{plural(len(docs), 'document')}, {plural(len(result.units), 'claim unit')}; {counts['shared']} shared, "
         f"{counts['partial']} partial and {counts['unique']} unique claim groups; scored by: {e(result.method)}.</p>"
         f"<h2>Blindspots</h2><ul>{blind}</ul>"
-        f"<h2>Claims carried by more than one document</h2><table><thead><tr><th>group</th>{head}<th>conflicting facts</th>"
-        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        f"<h2>Claims only one document carries</h2>{unique or '<p>None.</p>'}</body></html>\n"
+        "<h2>Claims carried by more than one document</h2>"
+        + (f"<table><thead><tr><th>group</th>{head}<th>conflicting facts</th></tr></thead><tbody>" + "".join(rows)
+           + "</tbody></table>" if rows else "<p>None: no claim is carried by two of these documents.</p>")
+        + f"<h2>Claims only one document carries</h2>{unique or '<p>None.</p>'}</body></html>\n"
     )
 
 
@@ -242,6 +243,7 @@ def _configure_eval(p: argparse.ArgumentParser) -> None:
 @command("eval", "score claim alignment and a plain TF-IDF baseline against a gold set", _configure_eval)
 def evaluate_alignment(args: argparse.Namespace) -> int:
     from sidelight.core.alignment import align
+    from sidelight.core.alignment.baseline import THRESHOLD as BASELINE_THRESHOLD
     from sidelight.core.alignment.baseline import baseline_groups
     from sidelight.core.alignment.evaluation import (
         agreement,
@@ -274,7 +276,8 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
     for name, truth in named:
         prefix = f"[{name}] " if len(named) > 1 else ""
         print(f"{prefix}aligner:  {evaluate(truth, result.units, groups, texts).line()}")
-        print(f"{prefix}baseline: {evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")
+        print(f"{prefix}baseline (TF-IDF cosine >= {BASELINE_THRESHOLD}): "
+              f"{evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")
     if args.errors:
         _print_link_errors(named[-1][1], result)
     conflict_gold = default_gold_path().with_name("seed_conflicts.yaml")
