@@ -124,7 +124,26 @@ def align(
     if too_many:
         result.method += (f" (the workspace's other sources not used as context: {in_all} documents, "
                           f"limit {CONTEXT_DOCUMENT_LIMIT})")
+    note = _languages_note(shown)
+    if note:
+        result.problems = (*result.problems, note)
     return result
+
+
+_SCRIPT_NAMES = {"en": "English or another Latin-script language", "vi": "Vietnamese", "zh": "Chinese"}
+
+
+def _languages_note(docs: Sequence[Document]) -> str:
+    """Claims are matched by the words they share: say so when the documents are written in
+    different languages, rather than let "nothing shared" pass for a finding."""
+    from sidelight.core.alignment.facts_other_scripts import script_of
+
+    scripts = {d.id: script_of(d.text[:5000]) for d in docs if d.text.strip()}
+    found = sorted(set(scripts.values()))
+    if len(found) < 2:
+        return ""
+    return (f"the documents are in different languages ({', '.join(_SCRIPT_NAMES[s] for s in found)}): claims are "
+            "matched by the words, numbers and names they share, so few or none are linked across languages")
 
 
 def _align(

@@ -55,7 +55,7 @@ class Alignment:
         self.units: tuple[Unit, ...] = tuple(units)
         self.groups: tuple[Group, ...] = tuple(groups)
         self.matches: tuple[Match, ...] = tuple(matches)
-        self.problems: tuple[str, ...] = tuple(problems)  # corrections that could not be applied
+        self.problems: tuple[str, ...] = tuple(problems)  # corrections that could not be applied, other warnings
         self.method = method  # how pairs were scored: "lexical", "lexical + sentence embeddings (...)", ...
         self._documents = {d.id: d for d in self.documents}
         self._units = {u.id: u for u in self.units}
