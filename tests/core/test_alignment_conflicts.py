@@ -169,3 +169,10 @@ def test_vietnamese_figures_are_read_with_a_decimal_comma_and_a_thousands_point(
                            "Kim ngạch thương mại song phương đạt 200 tỷ USD, với 1.500 doanh nghiệp tham gia.")
     assert found["money"] == {"a:0": "234,9 tỷ USD", "b:0": "200 tỷ USD"}
     assert found["number"] == {"a:0": "1.200 doanh", "b:0": "1.500 doanh"}
+
+
+def test_cities_beyond_the_story_are_places_not_people():
+    for a, b in (("Paris", "Berlin"), ("Lagos", "Nairobi"), ("São Paulo", "Jakarta")):
+        found = conflict_types(f"The summit was held in {a} on Monday, officials said.",
+                               f"The summit was held in {b} on Monday, officials said.")
+        assert found.get("place") == {"a:0": a, "b:0": b} and "person" not in found

@@ -68,12 +68,23 @@ _ORG_CUES = set(
 )
 _MID_SENTENCE_NAME_PARTS = {"to"}
 _PLACE_CUES = set("sea gulf city province river island islands strait bay mountains region republic palace".split())
+def _gazetteer() -> set[str]:
+    """Countries, capitals and cities of a million or more (GeoNames, via packaging/build_places.py)."""
+    from importlib.resources import files
+
+    try:
+        text = files("sidelight").joinpath("data/places.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return set()
+    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
 PLACES = set(
     """china vietnam hanoi beijing shanghai us u.s. japan korea singapore laos europe asia taiwan
     hong kong xinjiang xizang tibet washington tokyo nanning guangxi hainan shenzhen guangzhou
     yunnan india russia america philippines thailand cambodia malaysia indonesia myanmar
     australia africa ho chi minh""".split()
-)
+) | _gazetteer()
 _TITLES = set(
     """president premier minister secretary general deputy prime foreign vice chairman chairwoman
     spokesperson spokesman dean director professor mr mrs ms dr top chinese vietnamese state
