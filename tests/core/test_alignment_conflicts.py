@@ -176,3 +176,9 @@ def test_cities_beyond_the_story_are_places_not_people():
         found = conflict_types(f"The summit was held in {a} on Monday, officials said.",
                                f"The summit was held in {b} on Monday, officials said.")
         assert found.get("place") == {"a:0": a, "b:0": b} and "person" not in found
+
+
+def test_an_unnamed_kind_of_source_and_a_portfolio_title_are_read_as_attribution():
+    found = conflict_types("Three people were hurt in the blast, police said.",
+                           "Three people were hurt in the blast, Health Minister Mary Jones said.")
+    assert found["attribution"] == {"a:0": "police", "b:0": "Mary Jones"}

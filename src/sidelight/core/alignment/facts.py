@@ -34,6 +34,8 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _PLAIN_NUMBER = re.compile(rf"\b({_NUMBER})(?:\s*(thousand|million|billion|trillion)\b|(st|nd|rd|th)\b|-fold\b)?")
 
 _SPEECH = r"(?:said|says|told|noted|added|predicted|stressed|affirmed|urged|commented|reiterated|suggested|believed|described|warned|claimed|reported|stated)"
+# unnamed sources of a kind: who is said to have said it, without a name
+_GROUP_SOURCES = r"analysts|observers|experts|police|officials|authorities|witnesses|sources|diplomats|residents"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
 _ATTRIBUTION = [
     re.compile(rf"\b[Aa]ccording to (?:the )?({_NAME}|experts|analysts|observers|sources)"),
@@ -41,7 +43,7 @@ _ATTRIBUTION = [
     re.compile(rf"\b(?:spokes(?:person|man|woman)|minister|president|premier|professor|director|dean|"
                rf"researcher|analyst|expert|official|ambassador|chairman|secretary)\s+({_NAME})\s+{_SPEECH}\b"),
     re.compile(rf"^({_NAME}),\s+[^,;]{{3,140}},\s+{_SPEECH}\b"),
-    re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|analysts|observers|experts|the expert)\s+{_SPEECH}\b"),
+    re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|{_GROUP_SOURCES}|the expert)\s+{_SPEECH}\b"),
     re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"),  # "..., said Xi." not "said China is"
     re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
 ]
@@ -88,7 +90,8 @@ PLACES = set(
 _TITLES = set(
     """president premier minister secretary general deputy prime foreign vice chairman chairwoman
     spokesperson spokesman dean director professor mr mrs ms dr top chinese vietnamese state
-    commerce""".split()
+    commerce finance defence defense trade interior health education justice economy industry
+    agriculture""".split()
 )
 _NOT_NAMES = set(
     """the a an this that these those in on at during after before since as but and however moreover
