@@ -182,3 +182,10 @@ def test_an_unnamed_kind_of_source_and_a_portfolio_title_are_read_as_attribution
     found = conflict_types("Three people were hurt in the blast, police said.",
                            "Three people were hurt in the blast, Health Minister Mary Jones said.")
     assert found["attribution"] == {"a:0": "police", "b:0": "Mary Jones"}
+
+
+def test_a_date_written_day_first_is_a_date():
+    found = conflict_types("The talks opened on 3 March 2024 in Hanoi, officials said.",
+                           "The talks opened on 4 March 2024 in Hanoi, officials said.")
+    assert found == {"date": {"a:0": "3 March 2024", "b:0": "4 March 2024"}}
+    assert conflict_types("The talks opened on 3 March 2024 in Hanoi.", "The talks opened on March 3, 2024 in Hanoi.") == {}

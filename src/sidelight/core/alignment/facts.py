@@ -30,6 +30,8 @@ _DATE = re.compile(
     rf"|\b({_MONTH})(?:,?\s+(\d{{4}}))?\b"
     rf"|\b((?:19|20)\d\d)\b"
 )
+# "12 December 2023", "12-13 December": the day first, as British and Asian outlets write it
+_DATE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:-|–|to|and)\s*(\d{{1,2}}))?\s+({_MONTH})(?:,?\s+(\d{{4}}))?\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _PLAIN_NUMBER = re.compile(rf"\b({_NUMBER})(?:\s*(thousand|million|billion|trillion)\b|(st|nd|rd|th)\b|-fold\b)?")
 
@@ -186,6 +188,11 @@ def extract(text: str) -> Facts:
         if free(m):
             bound, said = _bound(text, m.start())
             percent.append(Fact(float(m.group(1).replace(",", "")), m.group(0), bound, said))
+            taken.append(m.span())
+    for m in _DATE_DAY_FIRST.finditer(text):
+        if free(m):
+            dates.append(Fact((m.group(3).lower(), int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                               int(m.group(4)) if m.group(4) else None), m.group(0)))
             taken.append(m.span())
     for m in _DATE.finditer(text):
         if not free(m):
