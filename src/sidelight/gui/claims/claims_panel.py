@@ -36,7 +36,7 @@ from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LAB
 
 Index = QModelIndex | QPersistentModelIndex
 SNIPPET = 110
-HEADER_LINE = 12  # characters per line of a coverage column's header: five outlets fit side by side
+HEADER_LINE = 9  # characters per line of a coverage column's header: five outlets fit side by side
 HEADER_LINES = 3
 
 
@@ -128,7 +128,7 @@ class GroupListModel(QAbstractListModel):
 SUMMARY_LABELS = {"shared": "shared by all", "partial": "shared by some", "unique": "only in one outlet"}
 CARRIES_MARK = "●"
 CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
-ROW_LABEL_WIDTH = 24
+ROW_LABEL_WIDTH = 18
 
 
 class CoverageModel(QAbstractTableModel):
