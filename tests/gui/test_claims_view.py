@@ -413,3 +413,14 @@ def test_one_claim_looks_chosen_in_the_list_after_choosing_several(window):
     chosen = panel.list.selectionModel().selectedIndexes()
     assert [panel.list_model.data(i, Qt.ItemDataRole.UserRole) for i in chosen] == [alignment.groups[2].id]
     assert window.claims.selected == alignment.groups[2].units[0]  # following did not echo a choice back
+
+
+def test_hovering_a_claim_also_names_the_closed_sources_that_carry_it(window):
+    alignment = window.claims.alignment
+    group = next(g for g in alignment.groups if g.context)
+    unit = alignment.unit(group.units[0])
+    tip = window.claims.tooltip(unit.document, unit.start + 1)
+    from sidelight.gui.claims.labels import doc_label
+
+    closed = [doc_label(alignment, d.id) for d, _u in alignment.context_of(group.id)]
+    assert closed and "(not open)" in tip and all(label in tip for label in closed)

@@ -182,6 +182,9 @@ class ClaimsController(QObject):
         for other in self.alignment.counterparts(unit.id):
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
             lines.append(f"<b>{escape(doc_label(self.alignment, other.document))}</b>: {escape(text)}")
+        closed = [doc_label(self.alignment, d.id) for d, _u in self.alignment.context_of(group.id)]
+        if closed:
+            lines.append(f"<i>also in {escape(', '.join(closed))} (not open)</i>")
         if group.conflicts:
             lines.append(f"<i>{plural(len(group.conflicts), 'conflicting fact')}: click to compare</i>")
         possible = self.alignment.possible_counterparts(unit.id)
