@@ -201,7 +201,7 @@ def test_compare_two_documents_uses_the_other_sources_as_context_unless_told_not
     alone = json.loads(capsys.readouterr().out)
     assert "context_documents" not in alone and "context" not in alone["method"]
     assert main(["compare", str(REPO), "--documents", *chosen, "--no-cache"]) == 0
-    assert "(also in CGTN, not chosen:" in capsys.readouterr().out
+    assert "(also in CGTN, not compared here:" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])

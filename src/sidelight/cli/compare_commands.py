@@ -159,7 +159,7 @@ def render_text(result) -> str:
             out.append(f"   {letters[unit.document]}: {_short(unit.text)}")
         context_labels = short_labels((*result.documents, *result.context_documents))
         for document, unit in result.context_of(g.id):
-            out.append(f"   (also in {context_labels[document.id]}, not chosen: {_short(unit.text, 120)})")
+            out.append(f"   (also in {context_labels[document.id]}, not compared here: {_short(unit.text, 120)})")
         for c in g.conflicts:
             values = "; ".join(f"{letters[result.unit(u).document]} {v}" for u, v in c.values.items())
             out.append(f"   ! {c.type}: {values}" + (f" ({c.note})" if c.note else ""))
@@ -201,7 +201,7 @@ def render_html(result) -> str:
         )
         also = ", ".join(e(context_labels[d.id]) for d, _u in result.context_of(g.id))
         rows.append(f"<tr><th>{e(g.id)}<br><small>{e(g.kind)} {g.score:.2f}"
-                    + (f"<br>also in {also} (not chosen)" if also else "") + f"</small></th>{cells}"
+                    + (f"<br>also in {also} (not compared here)" if also else "") + f"</small></th>{cells}"
                     f"<td>{f'<ul class=conflicts>{conflicts}</ul>' if conflicts else ''}</td></tr>")
     head = "".join(f"<th>{e(labels[d])}<br><small>{e(result.document(d).title)}</small></th>" for d in docs)
     counts = result.counts()
