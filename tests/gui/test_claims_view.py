@@ -424,3 +424,23 @@ def test_hovering_a_claim_also_names_the_closed_sources_that_carry_it(window):
 
     closed = [doc_label(alignment, d.id) for d, _u in alignment.context_of(group.id)]
     assert closed and "(not open)" in tip and all(label in tip for label in closed)
+
+
+def test_the_best_suggestion_is_linked_from_the_keyboard_and_undone(window, qtbot, sample_copy):
+    alignment = window.claims.alignment
+    unit, other = next((u, v) for u in alignment.units for v, _m in alignment.possible_counterparts(u.id)[:1]
+                       if alignment.can_link(u.id, v.id))
+    window.claims.select_unit(unit.id)
+    window.actions_by_id["accept_suggestion"].trigger()
+    assert window.statusBar().currentMessage().startswith("Linked with ")
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and other.id in _counterpart_ids(window, unit.id), timeout=30_000)
+    assert [c.action for c in Corrections.load(workspace_corrections_path(sample_copy))] == ["link"]
+    window.actions_by_id["undo"].trigger()
+    assert len(Corrections.load(workspace_corrections_path(sample_copy))) == 0
+
+
+def test_the_best_suggestion_without_a_chosen_claim_says_what_to_do(window):
+    window.claims.selected = None
+    window.actions_by_id["accept_suggestion"].trigger()
+    assert window.statusBar().currentMessage().startswith("Choose a claim first")

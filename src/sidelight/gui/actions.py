@@ -55,6 +55,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("link_claims", "&Link Claim at Cursor", "&Claims", "link_claim_at_cursor", "Ctrl+Shift+L",
                tip="Put the cursor in a claim, Ctrl+Shift+L, put it in the claim in another document that says "
                    "the same, Ctrl+Shift+L (Esc cancels)"),
+    ActionSpec("accept_suggestion", "Link the &Best Suggestion", "&Claims", "accept_suggestion", "Ctrl+Shift+J",
+               tip="Link the chosen claim with its strongest possible counterpart (Compare Claims lists them); "
+                   "with the filter 'With possible counterparts to check' and Alt+Down, review them one by one"),
     ActionSpec("strict", "&Strict Matching", "&Claims", "set_strict_matching", checkable=True,
                tip="Link only the surest claim pairs: fewer links, nearly all right; the rest are offered as "
                    "possible counterparts"),

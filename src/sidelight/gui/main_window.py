@@ -414,6 +414,9 @@ class MainWindow(QMainWindow):
         else:
             self.claims.finish_linking(unit.id)
 
+    def accept_suggestion(self) -> None:
+        self.claims.accept_best_suggestion()
+
     def set_strict_matching(self, on: bool) -> None:
         self.claims.strict = on
         self._remember("strict_matching", on, "Strict matching")

@@ -262,6 +262,22 @@ class ClaimsController(QObject):
                                                                        and c.a.source == unit.document)]
         self._correct("Allow counterparts again", forget)
 
+    def accept_best_suggestion(self) -> None:
+        """Link the chosen claim with its strongest possible counterpart that can be linked as
+        things stand: reviewing the aligner's near misses from the keyboard."""
+        if self.alignment is None or self.selected is None:
+            self.message.emit("Choose a claim first (click it, or Alt+Down in the Claims panel).")
+            return
+        linkable = [(other, m) for other, m in self.alignment.possible_counterparts(self.selected)
+                    if self.alignment.can_link(self.selected, other.id)]
+        if not linkable:
+            self.message.emit("This claim has no suggested counterpart that can be linked.")
+            return
+        other, _match = linkable[0]
+        self.message.emit(f"Linked with {doc_label(self.alignment, other.document)}’s “{_quote(other.text)}” "
+                          "(Ctrl+Z undoes it)")
+        self.link(self.selected, other.id)
+
     def start_linking(self, unit_id: str) -> None:
         self.linking_from = unit_id
         self.message.emit("Click the claim in another document that says the same thing, or put the cursor in it "
