@@ -102,8 +102,8 @@ class ClaimsController(QObject):
             return  # the open documents changed meanwhile; a newer run is coming
         self._show(alignment)
         counts = alignment.counts()
-        self.message.emit(f"Claims: {counts['shared']} shared by all, {counts['partial']} by some, "
-                          f"{counts['unique']} only in one outlet")
+        some = f"{counts['partial']} by some, " if len(alignment.documents) > 2 else ""
+        self.message.emit(f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one outlet")
         for problem in alignment.problems:
             self.message.emit(problem)
         empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
