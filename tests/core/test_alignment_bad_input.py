@@ -58,8 +58,8 @@ def test_no_documents_or_repeated_ids_are_refused_clearly():
 
 
 def test_a_short_line_printed_word_for_word_in_both_scores_as_identical():
-    result = align([("a", "Photo: Reuters\n\nThe storm hit the coast on Monday."),
-                    ("b", "Photo: Reuters\n\nRescue teams arrived on Tuesday.")])
+    result = align([("a", "Summit\n\nThe storm hit the coast on Monday."),
+                    ("b", "Summit\n\nRescue teams arrived on Tuesday.")])
     assert result.group_of("a:0") is result.group_of("b:0")
     assert result.match("a:0", "b:0").score == 1.0
 

@@ -100,9 +100,14 @@ def test_section_titles_are_no_claims_in_counts_filters_or_blindspots():
     sections = [u for u in result.units if u.kind == "section"]
     assert any(u.text == "Managing divergences" for u in sections)
     section_groups = {result.group_of(u.id).id for u in sections}
-    assert sum(result.counts().values()) == len(result.groups) - len(section_groups)
+    no_claims = {g.id for g in result.groups if result.states_no_claim(g.id)}
+    assert section_groups <= no_claims
+    assert sum(result.counts().values()) == len(result.groups) - len(no_claims)
     for d in result.documents:
         spot = result.blindspot(d.id)
         assert not section_groups & {g.id for g in (*spot.omitted, *spot.unique)}
     assert not section_groups & {g.id for g in result.filter_groups(kind="unique")}
-    assert all(result.is_section(g) for g in section_groups)
+    assert all(result.states_no_claim(g) for g in section_groups)
+    credit = next(u for u in result.units if u.text == "China Vietnam Photo: VCG")
+    assert credit.kind == "credit" and result.states_no_claim(result.group_of(credit.id).id)
+    assert not result.counterparts(credit.id) and result.group_of(credit.id) not in result.claims

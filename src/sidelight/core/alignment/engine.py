@@ -24,7 +24,7 @@ from sidelight.core.alignment import cache, matching
 from sidelight.core.alignment import groups as grouping
 from sidelight.core.alignment.corrections import Corrections, resolve_all
 from sidelight.core.alignment.divergence import conflicts
-from sidelight.core.alignment.model import Document, Group, GroupKind, Match, Unit
+from sidelight.core.alignment.model import NOT_CLAIMS, Document, Group, GroupKind, Match, Unit
 from sidelight.core.alignment.result import Alignment
 from sidelight.core.alignment.segmentation import segment
 from sidelight.core.errors import SidelightError
@@ -208,7 +208,7 @@ def _embed(units: Sequence[Unit], cache_dir: str | Path | None, step: Callable[[
 
     from sidelight.core.alignment import embeddings
 
-    rows = [i for i, u in enumerate(units) if u.kind != "section"]
+    rows = [i for i, u in enumerate(units) if u.kind not in NOT_CLAIMS]
     step(22, "embedding sentences")
     found = embeddings.STORE.embed(
         [units[i].text for i in rows], cache_dir,

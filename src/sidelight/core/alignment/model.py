@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 GroupKind = Literal["shared", "partial", "unique"]
-UnitKind = Literal["sentence", "clause", "heading", "section", "caption"]
+UnitKind = Literal["sentence", "clause", "heading", "section", "caption", "credit"]
+# Units that state no claim (a section title, a bare photo credit): never matched or counted.
+NOT_CLAIMS = frozenset({"section", "credit"})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from sidelight.core.alignment import divergence, omissions
 from sidelight.core.alignment.facts import Facts, extract
 from sidelight.core.alignment.model import (
+    NOT_CLAIMS,
     Blindspot,
     Conflict,
     Document,
@@ -66,7 +67,7 @@ class Alignment:
         # Section titles ("Managing divergences") are units, so every character belongs to one,
         # but they announce a topic and state no claim: no count, filter or blindspot has them.
         self.claims: tuple[Group, ...] = tuple(
-            g for g in self.groups if any(self._units[u].kind != "section" for u in g.units))
+            g for g in self.groups if any(self._units[u].kind not in NOT_CLAIMS for u in g.units))
         self._group_of = {uid: g for g in self.groups for uid in g.units}
         self._matches = {(m.a, m.b): m for m in self.matches}
         # Near misses of the grouping, offered to the researcher to link by hand (see possible_counterparts)
@@ -234,10 +235,10 @@ class Alignment:
             counts[g.kind] += 1
         return counts
 
-    def is_section(self, group_id: str) -> bool:
-        """Whether the group is a section title only, not a claim."""
+    def states_no_claim(self, group_id: str) -> bool:
+        """Whether the group is only a section title or a photo credit, not a claim."""
         group = self.group(group_id)
-        return all(self._units[u].kind == "section" for u in group.units)
+        return all(self._units[u].kind in NOT_CLAIMS for u in group.units)
 
     # -- serialising -------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -249,7 +250,7 @@ class Alignment:
                        "kind": u.kind} for u in self.units],
             "groups": [{"id": g.id, "kind": g.kind, "units": list(g.units), "documents": list(g.documents),
                         "score": round(g.score, 4), "conflicts": [c.as_dict() for c in g.conflicts],
-                        **({"section_title": True} if self.is_section(g.id) else {}),
+                        **({"not_a_claim": True} if self.states_no_claim(g.id) else {}),
                         **({"context_units": list(g.context)} if g.context else {})}
                        for g in self.groups],
             "matches": [{"a": m.a, "b": m.b, "score": round(m.score, 4), "evidence": m.evidence.as_dict(),

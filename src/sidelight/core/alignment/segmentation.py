@@ -47,6 +47,7 @@ _TERMINAL = re.compile(r"[.!?。！？…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 HEADING_MAX_WORDS = 25
 CAPTION_MAX_WORDS = 90
+CREDIT_MAX_WORDS = 4  # words before a photo credit up to which the line is only a credit
 CLAUSE_SPLIT_MIN_WORDS = 60
 CLAUSE_MIN_WORDS = 12
 
@@ -74,8 +75,11 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
     for p_start, p_end in _paragraphs(text):
         paragraph = text[p_start:p_end]
         words = len(_WORD.findall(paragraph))
-        if PHOTO_CREDIT.search(paragraph) and words <= CAPTION_MAX_WORDS:
-            yield p_start, p_end, "caption"
+        credit = PHOTO_CREDIT.search(paragraph)
+        if credit and words <= CAPTION_MAX_WORDS:
+            # "China Vietnam Photo: VCG" credits a photo and says nothing: no claim
+            described = len(_WORD.findall(paragraph[:credit.start()]))
+            yield p_start, p_end, "credit" if described <= CREDIT_MAX_WORDS else "caption"
         elif words <= HEADING_MAX_WORDS and not _TERMINAL.search(paragraph) and "\n" not in paragraph:
             # Headline and deck come before the body and state the story in brief; a title
             # inside the body only announces a section.

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
+from sidelight.core.alignment.model import NOT_CLAIMS
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import plural
@@ -147,7 +148,7 @@ class ClaimsController(QObject):
             previous, alternate = None, False
             for unit in self.alignment.units_of(pane.source.id):
                 group = self.alignment.group_of(unit.id)
-                if unit.kind == "section":  # a section title states no claim: no claim colour
+                if unit.kind in NOT_CLAIMS:  # a section title or a photo credit states no claim: no claim colour
                     spans.append((unit.start, unit.end, section_format()))
                     previous = None
                     continue
@@ -178,6 +179,8 @@ class ClaimsController(QObject):
         group = self.alignment.group_of(unit.id)
         if unit.kind == "section":
             return "<b>Section title</b><br><i>announces a topic; not a claim, so not compared</i>"
+        if unit.kind == "credit":
+            return "<b>Photo credit</b><br><i>not a claim, so not compared</i>"
         lines = [f"<b>{escape(KIND_LABELS[group.kind])}</b>"]
         for other in self.alignment.counterparts(unit.id):
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
