@@ -8,7 +8,7 @@ second.
 Sentence embeddings (:mod:`.embeddings`) join the lexical score when asked for
 (``use_embeddings=True``), or by default when the optional model is installed and
 :data:`EMBEDDINGS_BY_DEFAULT` is set. It is not set: on the gold set's held-out split the
-embeddings lowered link precision (0.73 -> 0.55) and unique recall (0.87 -> 0.74) while
+embeddings lowered link precision (0.85 -> 0.70) and unique recall (0.96 -> 0.78) while
 raising the tuning split's link recall (0.45 -> 0.65); see the alignment benchmark. The numpy forward pass embeds about 80 units a
 second on two cores, so above :data:`EMBEDDING_UNIT_LIMIT` units the lexical path runs alone
 and ``Alignment.method`` says so.
