@@ -173,12 +173,16 @@ def score_pairs(
         tick(len(rows_a), len(rows_a))
     fact_keys = [_fact_keys(f.facts) for f in features]
     years = [_years(f.facts) for f in features]
-    for k in np.flatnonzero(scores >= 0.1):
+    # only pairs where both units state facts (or years) are looked at one by one
+    worth = scores >= 0.1
+    has_keys = np.fromiter((bool(k) for k in fact_keys), dtype=bool, count=len(features))
+    for k in np.flatnonzero(worth & has_keys[rows_a] & has_keys[rows_b]).tolist():
         shared = len(fact_keys[rows_a[k]] & fact_keys[rows_b[k]])
         if shared:
             scores[k] += min(MAX_FACT_BONUS, FACT_BONUS * shared)
-        ya, yb = years[rows_a[k]], years[rows_b[k]]
-        if ya and yb and ya.isdisjoint(yb):
+    has_years = np.fromiter((bool(y) for y in years), dtype=bool, count=len(features))
+    for k in np.flatnonzero(worth & has_years[rows_a] & has_years[rows_b]).tolist():
+        if years[rows_a[k]].isdisjoint(years[rows_b[k]]):
             scores[k] *= OTHER_YEARS_FACTOR
     # only pairs that could link or be offered (the rest only fall lower): a fraction of them all
     weighed = np.flatnonzero(scores >= 0.1)
