@@ -118,3 +118,20 @@ def test_a_source_emptied_by_hand_is_reported_and_compare_warns(ws, capsys):
     assert f"{text}: the cleaned text is empty" in out and "import it again" in out
     assert main(["compare", str(ws), "--no-cache"]) == 0
     assert "warning: a-new-day-for-china-vietnam-relations: no text to compare" in capsys.readouterr().err
+
+
+def test_alignment_corrections_are_checked_too(ws, capsys):
+    folder = ws / "alignment"
+    folder.mkdir()
+    (folder / "corrections.yaml").write_text(
+        "schema: 1\ncorrections:\n"
+        f"- action: alone\n  units:\n  - {{source: {A}, start: 0, end: 9, quote: A NEW DAY}}\n"
+        f"- action: unlink\n  units:\n  - {{source: gone, start: 0, end: 3, quote: abc}}\n"
+        f"  - {{source: {A}, start: 0, end: 5, quote: not in the text}}\n", encoding="utf-8")
+    assert main(["check", str(ws)]) == 1
+    out = capsys.readouterr().out
+    assert "correction 2 (unlink) names source 'gone', which is not in the workspace" in out
+    assert "'not in the text' is no longer in" in out and "correction 1" not in out
+    (folder / "corrections.yaml").write_text("schema: 1\ncorrections:\n- action: alone\n  units: []\n", encoding="utf-8")
+    assert main(["check", str(ws)]) == 1
+    assert "corrections.yaml: correction 1 is malformed" in capsys.readouterr().out

@@ -62,6 +62,7 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
                                     "the cleaned text is empty: nothing to read, annotate or compare "
                                     f"(the original is kept as {source.meta.original_file}: import it again)"))
     codebook = _check_codebook(ws.root, problems)
+    _check_corrections(ws, problems)
     texts: dict[str, SourceText | None] = dict.fromkeys(_unreadable_sources(ws))
     texts.update({s.id: SourceText(s.text, content_hash(s.text)) for s in ws.sources})
     for reviewer in reviewers_in(ws.root):
@@ -90,6 +91,30 @@ def _unreadable_sources(ws: Workspace) -> set[str]:
         if exc.path is not None and exc.path.is_relative_to(ws.sources_dir) and exc.path != ws.sources_dir:
             ids.add(exc.path.relative_to(ws.sources_dir).parts[0])
     return ids
+
+
+def _check_corrections(ws: Workspace, problems: list[Problem]) -> None:
+    """The alignment corrections: readable, and each about a source and a passage still there
+    (one that is not is skipped when aligning, so say which)."""
+    from sidelight.core.alignment.corrections import Corrections, workspace_corrections_path
+
+    path = workspace_corrections_path(ws.root)
+    if not path.exists():
+        return
+    try:
+        corrections = Corrections.load(path)
+    except SidelightError as exc:
+        problems.append(_from_error(exc, _read_text(path)))
+        return
+    texts = {s.id: s.text for s in ws.sources}
+    for n, correction in enumerate(corrections, 1):
+        for ref in dict.fromkeys((correction.a, correction.b)):
+            if ref.source not in texts:
+                problems.append(Problem(path, None, f"correction {n} ({correction.action}) names source "
+                                                    f"'{ref.source}', which is not in the workspace"))
+            elif ref.quote not in texts[ref.source]:
+                problems.append(Problem(path, None, f"correction {n} ({correction.action}): {_short(ref.quote)} is no "
+                                                    f"longer in {ref.source}; it is skipped when aligning"))
 
 
 def _check_codebook(root: Path, problems: list[Problem]) -> Codebook:
