@@ -444,3 +444,22 @@ def test_the_best_suggestion_without_a_chosen_claim_says_what_to_do(window):
     window.claims.selected = None
     window.actions_by_id["accept_suggestion"].trigger()
     assert window.statusBar().currentMessage().startswith("Choose a claim first")
+
+
+def test_an_unreadable_corrections_file_is_named_kept_and_never_overwritten(qtbot, sample_copy):
+    path = workspace_corrections_path(sample_copy)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    broken = "schema: 1\ncorrections:\n- action: alone\n  units: []\n"
+    path.write_text(broken, encoding="utf-8")
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    messages: list[str] = []
+    win.claims.message.connect(messages.append)
+    errors: list[str] = []
+    win.claims.failed.connect(lambda error: errors.append(str(error)))
+    win.claims.request(sample_copy, [win.view.pane_for(GT).source, win.view.pane_for(CRA).source])
+    qtbot.waitUntil(lambda: any("aligned without your corrections" in m for m in messages), timeout=30_000)
+    assert win.claims.alignment is not None and win.claims.alignment.groups  # the claims are still shown
+    unit = next(u for u in win.claims.alignment.units if win.claims.alignment.counterparts(u.id))
+    win.claims.unlink(unit.id, win.claims.alignment.counterparts(unit.id)[0].id)
+    assert errors and "correction not saved, the file is unchanged" in errors[-1]
+    assert path.read_text(encoding="utf-8") == broken

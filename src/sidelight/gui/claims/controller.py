@@ -89,9 +89,16 @@ class ClaimsController(QObject):
         context = self._context if self.use_context else []
 
         def work(progress, should_stop) -> Alignment:
-            corrections = Corrections.load(workspace_corrections_path(root))
-            return align(sources, context=context, corrections=corrections, progress=progress,
-                         should_stop=should_stop, cache_dir=root / CACHE_DIR, strict=strict)
+            try:
+                corrections, unreadable = Corrections.load(workspace_corrections_path(root)), None
+            except SidelightError as exc:  # the claims are still worth seeing; the file is left as it is
+                corrections, unreadable = None, exc
+            result = align(sources, context=context, corrections=corrections, progress=progress,
+                           should_stop=should_stop, cache_dir=root / CACHE_DIR, strict=strict)
+            if unreadable is not None:
+                result.problems = (f"{unreadable}: aligned without your corrections (fix the file, then F5)",
+                                   *result.problems)
+            return result
 
         self.panel.summary.setText(f"Aligning the claims of {len(sources)} documents…")
         self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)
@@ -115,6 +122,7 @@ class ClaimsController(QObject):
     def _failed(self, error: SidelightError) -> None:
         self.task = None
         if not isinstance(error, AlignmentCancelled):
+            self.panel.summary.setText(f"Alignment failed: {escape(str(error))}")
             self.failed.emit(error)
 
     def _show(self, alignment: Alignment | None) -> None:
@@ -322,7 +330,11 @@ class ClaimsController(QObject):
         if root is None:
             return
         path = workspace_corrections_path(root)
-        before = Corrections.load(path)
+        try:
+            before = Corrections.load(path)
+        except SidelightError as exc:  # never overwrite a file that could not be read
+            self.failed.emit(SidelightError(exc.path, f"{exc.problem}; correction not saved, the file is unchanged"))
+            return
         after = Corrections(before.items)
         change(after)
 
