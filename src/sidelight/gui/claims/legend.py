@@ -32,8 +32,9 @@ class ClaimLegend(QToolBar):
         off = "#d0d0d0"
         texts = [f"<span style='background:{KIND_COLOURS[kind] if on else off}'>&nbsp;&nbsp;&nbsp;</span> "
                  f"{KIND_LABELS[kind]}" for kind in ("shared", "partial", "unique")]
-        texts.append(f"<span style='color:{CONFLICT_COLOUR if on else off}'><u>~~~</u></span> conflicting facts")
-        for chip, text in zip(self.chips, texts):
+        texts.append(f"<span style='color:{CONFLICT_COLOUR if on else off}'><u>~~~</u> ⚠ ▲</span> conflicting facts")
+        tips = ["", "", "", "Wavy underline in the text, ⚠ in the claims list, ▲ in the coverage matrix"]
+        for chip, text, tip in zip(self.chips, texts, tips):
             chip.setText(text)
             chip.setEnabled(on)
-            chip.setToolTip("" if on else "Claim highlights are off (Ctrl+Shift+H)")
+            chip.setToolTip(tip if on else "Claim highlights are off (Ctrl+Shift+H)")
