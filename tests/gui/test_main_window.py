@@ -343,3 +343,10 @@ def test_a_pane_header_says_in_words_what_the_article_does_not_tell(qtbot, sampl
     win = open_window(qtbot, sample_copy, ["xis-visit-to-vietnam-boosts-elevation", "china-vietnam-ties-elevated-to-new"])
     header = win.view.pane_for("xis-visit-to-vietnam-boosts-elevation").header.text()
     assert "outlet not known" in header and "date not known" in header and "unknown" not in header
+
+
+def test_the_document_list_says_not_known_where_the_article_does_not_tell(window):
+    model = window.doc_model
+    row = next(r for r in range(model.rowCount()) if model.sources[r].id == "xis-visit-to-vietnam-boosts-elevation")
+    assert model.data(model.index(row, 0)) == "not known" and model.data(model.index(row, 2)) == "not known"
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed

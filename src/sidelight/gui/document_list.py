@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from sidelight.core.sources import Source
+from sidelight.core.sources import UNKNOWN, Source
 
 COLUMNS = ("Outlet", "Title", "Date")
 Index = QModelIndex | QPersistentModelIndex
@@ -55,8 +56,11 @@ class DocumentListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         source = self.sources[index.row()]
+        value = (source.outlet, source.title, source.published)[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (source.outlet, source.title, source.published)[index.column()]
+            return "not known" if value == UNKNOWN else value  # as the pane headers say it
+        if role == Qt.ItemDataRole.ForegroundRole and value == UNKNOWN:
+            return QBrush(QColor("#777777"))
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if source.id in self.shown else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
