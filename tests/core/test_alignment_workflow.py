@@ -159,7 +159,14 @@ def test_a_claim_marked_alone_is_matched_with_nothing_and_this_survives_reloadin
     assert reloaded.is_alone(caption)
     second = align(docs, corrections=reloaded)
     assert second.counterparts("a:0") == [] and second.possible_counterparts("a:0") == []
+    assert second.alone == {"a:0"}  # what the window shows as "you marked this claim"
+    shifted = align([("a", "Breaking.\n\n" + docs[0][1]), *docs[1:]], corrections=reloaded)
+    moved = next(u for u in shifted.units_of("a") if u.text == caption.text)
+    assert shifted.alone == {moved.id} and shifted.counterparts(moved.id) == []  # follows its quote
     assert second.group_of("a:1") is second.group_of("b:1")  # the rest is aligned as before
+    again = Corrections(reloaded.items)
+    again.forget_alone(moved)  # found by quote, whatever offsets it was marked at
+    assert len(again) == 0
     reloaded.link(caption, first.unit("c:0"))  # a link says otherwise: no longer alone
     assert not reloaded.is_alone(caption)
     assert "c:0" in [u.id for u in align(docs, corrections=reloaded).counterparts("a:0")]

@@ -89,6 +89,12 @@ class Corrections:
         ref = UnitRef.of(unit)
         return any(c.action == "alone" and c.a == ref for c in self.items)
 
+    def forget_alone(self, unit: Unit) -> None:
+        """Let ``unit`` be matched again: drop its "alone" correction, wherever its offsets were
+        when it was made (the quote and the source identify it, as when aligning)."""
+        self.items = [c for c in self.items
+                      if not (c.action == "alone" and c.a.source == unit.document and c.a.quote == unit.text)]
+
     def unlink(self, a: Unit, b: Unit, note: str = "") -> Correction:
         """Record that ``a`` and ``b`` must not be in one claim group."""
         return self._put(Correction("unlink", *_pair(a, b), note=note))
@@ -191,12 +197,13 @@ def resolve(ref: UnitRef, units: Sequence[Unit], text: str | None) -> Unit | Non
 
 def resolve_all(
     corrections: Corrections, units_by_document: Mapping[str, Sequence[Unit]], texts: Mapping[str, str]
-) -> tuple[list[tuple[Unit, Unit]], list[tuple[Unit, Unit]], list[str]]:
-    """Split corrections into (links, unlinks) between current units, plus problems found; a unit
-    kept alone is unlinked from every unit of the other documents."""
+) -> tuple[list[tuple[Unit, Unit]], list[tuple[Unit, Unit]], list[str], list[Unit]]:
+    """Split corrections into (links, unlinks) between current units, problems found, and the
+    units kept alone (each also unlinked from every unit of the other documents)."""
     links: list[tuple[Unit, Unit]] = []
     unlinks: list[tuple[Unit, Unit]] = []
     problems: list[str] = []
+    alone: list[Unit] = []
     for c in corrections:
         if c.action == "alone":
             unit = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
@@ -205,6 +212,7 @@ def resolve_all(
                     problems.append(f"'no counterpart' correction no longer applies: '{_short(c.a.quote)}' "
                                     f"is not in {c.a.source} any more")
                 continue
+            alone.append(unit)
             unlinks.extend((unit, other) for source, others in units_by_document.items() if source != unit.document
                            for other in others)
             continue
@@ -217,7 +225,7 @@ def resolve_all(
                                 f"is not in {missing.source} any more")
             continue
         (links if c.action == "link" else unlinks).append((a, b))
-    return links, unlinks, problems
+    return links, unlinks, problems, alone
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -246,11 +246,12 @@ def _group(
     links: list[tuple[int, int]] = []
     unlinks: list[tuple[int, int]] = []
     problems: list[str] = []
+    alone: list[Unit] = []
     if corrections is not None and len(corrections):
         by_doc: dict[str, list[Unit]] = {}
         for u in units:
             by_doc.setdefault(u.document, []).append(u)
-        linked, unlinked, problems = resolve_all(corrections, by_doc, {d.id: d.text for d in docs})
+        linked, unlinked, problems, alone = resolve_all(corrections, by_doc, {d.id: d.text for d in docs})
         links = [(row[a.id], row[b.id]) for a, b in linked]
         unlinks = [(row[a.id], row[b.id]) for a, b in unlinked]
     step(70, "grouping claims")
@@ -284,7 +285,8 @@ def _group(
             step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
     possible = [Match(units[x].id, units[y].id, round(score, 4))
                 for x, y, score in _possible_links(rows_groups, scored, unlinks)] if scored is not None else []
-    return Alignment(docs, units, groups, matches, problems, method=method, possible=possible)
+    return Alignment(docs, units, groups, matches, problems, method=method, possible=possible,
+                     alone=[u.id for u in alone])
 
 
 def _possible_links(rows_groups: list[list[int]], scored: Any, unlinks: list[tuple[int, int]]) -> list[tuple[int, int, float]]:

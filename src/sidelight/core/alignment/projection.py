@@ -59,5 +59,5 @@ def project(full: Alignment, shown: Sequence[Document]) -> Alignment:
     method = full.method + (f", with {len(context_docs)} other document{'s' if len(context_docs) != 1 else ''} "
                             "as context" if context_docs else "")
     return Alignment(list(shown), units, groups, matches, full.problems, method=method, possible=possible,
-                     context_documents=context_docs,
+                     context_documents=context_docs, alone=[u for u in full.alone if u in by_id],
                      context_units=list(context_units.values()))

@@ -51,6 +51,7 @@ class Alignment:
         possible: Sequence[Match] = (),
         context_documents: Sequence[Document] = (),
         context_units: Sequence[Unit] = (),
+        alone: Sequence[str] = (),
     ):
         self.documents: tuple[Document, ...] = tuple(documents)
         self.units: tuple[Unit, ...] = tuple(units)
@@ -78,6 +79,7 @@ class Alignment:
             self._possible.setdefault(m.b, []).append(m)
         # Other workspace sources aligned alongside the open ones (see .projection): not shown,
         # but their units may be what joins two open claims.
+        self.alone: frozenset[str] = frozenset(alone)  # units the researcher marked as in no other outlet
         self.context_documents: tuple[Document, ...] = tuple(context_documents)
         self.context_units: tuple[Unit, ...] = tuple(context_units)
         self._context_units = {u.id: u for u in self.context_units}
@@ -258,6 +260,7 @@ class Alignment:
             "possible_links": [{"a": m.a, "b": m.b, "score": round(m.score, 4)} for m in self.possible],
             "problems": list(self.problems),
             "method": self.method,
+            **({"alone": sorted(self.alone)} if self.alone else {}),
             **({"context_documents": [{"id": d.id, "title": d.title, "outlet": d.outlet} for d in self.context_documents],
                 "context_units": [{"id": u.id, "document": u.document, "start": u.start, "end": u.end, "text": u.text,
                                    "kind": u.kind}
@@ -286,7 +289,7 @@ class Alignment:
                    for m in data["matches"]]
         possible = [Match(a=m["a"], b=m["b"], score=m["score"]) for m in data.get("possible_links", ())]
         return cls(documents, units, groups, matches, data.get("problems", ()), method=data.get("method", "lexical"),
-                   possible=possible)
+                   possible=possible, alone=data.get("alone", ()))
 
 
 def _evidence(a: Unit, b: Unit) -> Evidence:

@@ -19,7 +19,7 @@ from sidelight.core.alignment.cache import CACHE_DIR
 from sidelight.core.alignment.model import NOT_CLAIMS
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
-from sidelight.core.labels import plural
+from sidelight.core.labels import plural, shorten
 from sidelight.core.sources import Source
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label
@@ -236,7 +236,7 @@ class ClaimsController(QObject):
             others = [p for p in (self.view.pane_for(u.document) for u in involved[1:]) if p is not None]
             if own is not None:  # with many documents open the row scrolls: bring the counterparts in
                 self.view.bring_into_row(own, others)
-        self.pair_view.show_unit(self.alignment, unit_id, alone=self._is_alone(unit_id))
+        self.pair_view.show_unit(self.alignment, unit_id, alone=unit_id in self.alignment.alone)
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
 
     def _group_chosen(self, group_id: str) -> None:
@@ -244,15 +244,6 @@ class ClaimsController(QObject):
             self.select_unit(self.alignment.group(group_id).units[0])
 
     # -- corrections -------------------------------------------------------------------------
-    def _is_alone(self, unit_id: str) -> bool:
-        if self.workspace_root is None or self.alignment is None:
-            return False
-        try:
-            corrections = Corrections.load(workspace_corrections_path(self.workspace_root))
-        except SidelightError:
-            return False  # a broken file is reported when aligning
-        return corrections.is_alone(self.alignment.unit(unit_id))
-
     def keep_alone(self, unit_id: str) -> None:
         """No other outlet carries this claim: drop its counterparts and never match it again."""
         if self.alignment is None:
@@ -260,7 +251,7 @@ class ClaimsController(QObject):
         unit = self.alignment.unit(unit_id)
         self.selected = unit_id
         self._correct("Mark claim as in no other outlet", lambda c: c.alone(unit))
-        self.message.emit(f"Marked as carried by no other outlet: “{_quote(unit.text)}” (Ctrl+Z undoes it)")
+        self.message.emit(f"Marked as carried by no other outlet: “{shorten(unit.text, 50)}” (Ctrl+Z undoes it)")
 
     def allow_counterparts(self, unit_id: str) -> None:
         if self.alignment is None:
@@ -268,10 +259,7 @@ class ClaimsController(QObject):
         unit = self.alignment.unit(unit_id)
         self.selected = unit_id
 
-        def forget(corrections: Corrections) -> None:
-            corrections.items = [c for c in corrections.items if not (c.action == "alone" and c.a.quote == unit.text
-                                                                       and c.a.source == unit.document)]
-        self._correct("Allow counterparts again", forget)
+        self._correct("Allow counterparts again", lambda c: c.forget_alone(unit))
 
     def accept_best_suggestion(self) -> None:
         """Link the chosen claim with its strongest possible counterpart that can be linked as
@@ -285,7 +273,7 @@ class ClaimsController(QObject):
             self.message.emit("This claim has no suggested counterpart that can be linked.")
             return
         other, _match = linkable[0]
-        self.message.emit(f"Linked with {doc_label(self.alignment, other.document)}’s “{_quote(other.text)}” "
+        self.message.emit(f"Linked with {doc_label(self.alignment, other.document)}’s “{shorten(other.text, 50)}” "
                           "(Ctrl+Z undoes it)")
         self.link(self.selected, other.id)
 
@@ -343,7 +331,3 @@ class ClaimsController(QObject):
             self.request(root, [p.source for p in self.view.panes])
 
         self.push(CallCommand(label, lambda: write(after), lambda: write(before)))
-
-
-def _quote(text: str, width: int = 50) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
