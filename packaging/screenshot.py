@@ -37,8 +37,15 @@ def main(out: str) -> int:
         window.open_find()
         window.find_bar.field.setText("trading partner")
 
+    waited = [0]
+
     def select_shared_claim() -> None:
         alignment = window.claims.alignment
+        if alignment is None and waited[0] < 150:  # a slow machine: wait for the alignment, up to 30 s
+            waited[0] += 1
+            QTimer.singleShot(200, select_shared_claim)
+            return
+        QTimer.singleShot(1300, grab)
         if alignment is not None:
             through = [g for g in alignment.groups if g.kind != "unique" and g.context] if "--two" in extra else []
             conflicted = through or [g for g in alignment.groups if g.kind != "unique" and g.conflicts]
@@ -61,7 +68,8 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    QTimer.singleShot(2500, grab)
+    if "--click" not in extra:
+        QTimer.singleShot(2500, grab)
     return app.exec()
 
 
