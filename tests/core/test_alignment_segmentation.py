@@ -91,3 +91,17 @@ def test_chinese_sentences_inside_an_english_paragraph_are_units_of_their_own():
     assert [u.text for u in segment("d", text)] == [
         "A total of 150 people were taken to hospital, the ministry said.", "据新华社报道，共有210人入院治疗。",
         "The city will spend $2 million.", "他说美国会帮助。", "Then Mr. Smith left."]
+
+
+def test_an_abbreviation_anywhere_in_a_paragraph_keeps_its_sentence_whole():
+    text = ("Talks were chaired by Dr. Nguyen Van An of the ministry. They ended on Friday. "
+            "Mr. Lam spoke next. Prices rose in Sept. after the deal.")
+    assert [u.text for u in segment("d", text)] == [
+        "Talks were chaired by Dr. Nguyen Van An of the ministry.",
+        "They ended on Friday.",
+        "Mr. Lam spoke next.",
+        "Prices rose in Sept. after the deal.",
+    ]
+    # a full stop after an ordinary short word still ends its sentence
+    assert [u.text for u in segment("d", "He ate a taco. Then he left. It was Oct. Fine.")][:2] == [
+        "He ate a taco.", "Then he left."]

@@ -36,13 +36,23 @@ _SIMPLE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?(\w))
 # report): the sentence ends there, whether or not a space follows.
 _CJK_STOP = re.compile(r"[。！？]+[」』”’\"')）]*\s*(?=\S)")
 # Paragraphs where a full stop may not end a sentence: abbreviations ("U.S.", "Mr.", "Jan."),
-# initials ("J. Smith"), numbered items ("No. 5"), ellipses. These go to pysbd.
-_HARD = re.compile(
-    r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.\s|\.\.\.|…"
-    r"|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|Rev|Inc|Ltd|Co|Corp|vs|etc|approx|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Ave|Blvd|Dept|Univ|est|fig|vol|pp|ca)\.",
-    re.I,
+# initials ("J. Smith"), numbered items ("No. 5"), ellipses. These go to pysbd. A short word
+# before a full stop is looked up in a set: one regex alternation of forty abbreviations tried
+# at every word boundary cost three times as much, a twentieth of splitting 200 articles.
+_HARD_SHAPE = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.\s|\.\.\.|…")
+_SHORT_WORD_STOP = re.compile(r"\b([A-Za-z]{2,6})\.")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr no nos gen col lt sgt capt sen rep gov rev inc ltd co corp vs etc
+    approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept univ est fig vol pp
+    ca""".split()
 )
+
+
+def _hard(paragraph: str) -> bool:
+    return bool(_HARD_SHAPE.search(paragraph)) or any(
+        m.group(1).lower() in _ABBREVIATIONS for m in _SHORT_WORD_STOP.finditer(paragraph))
+
+
 _TERMINAL = re.compile(r"[.!?。！？…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 HEADING_MAX_WORDS = 25
@@ -113,7 +123,7 @@ def _sentences(paragraph: str) -> Iterator[tuple[int, int]]:
         for m in _CJK_SENTENCE.finditer(paragraph):
             yield from _trimmed(paragraph, m.start(), m.end())
         return
-    spans = _pysbd_spans(paragraph) if _HARD.search(paragraph) else _simple_spans(paragraph)
+    spans = _pysbd_spans(paragraph) if _hard(paragraph) else _simple_spans(paragraph)
     for start, end in spans:
         cut = start
         for m in _MISSING_SPACE.finditer(paragraph, start, end):
@@ -135,7 +145,7 @@ def _simple_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     """Split at ., ! or ? (and closing quotes) followed by space and a capital (in any script),
     a digit or a Chinese character.
 
-    Only used where no abbreviation, initial or list marker could fool it (see ``_HARD``);
+    Only used where no abbreviation, initial or list marker could fool it (see ``_hard``);
     it is ~50 times faster than pysbd, which matters on a thousand articles.
     """
     position = 0
