@@ -72,13 +72,20 @@ def test_find_highlights_every_match_in_every_pane(window, qtbot):
     expected = sum(len(find_all(p.text(), "trading partner")) for p in window.view.panes)
     assert expected > 0
     assert sum(len(p.layers.get("find", [])) for p in window.view.panes) == expected
-    assert window.find_bar.status.text().startswith(f"{expected} matches")
+    assert window.find_bar.status.text().startswith(f"{expected} matches in ")
+    for pane in window.view.panes:  # each header says how many its text holds
+        count = len(find_all(pane.text(), "trading partner"))
+        assert (f"{count}&nbsp;match" if count else "no&nbsp;match") in pane.header.text()
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     pane_index, match = window.find_bar.matches[0]
     assert window.view.panes[pane_index].selection() == (match.start, match.end)
+    assert window.find_bar.status.text().startswith(f"1 of {expected} · ")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.find_bar.status.text().startswith(f"{min(2, expected)} of {expected} · ")
     qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
     assert all(not p.layers.get("find") for p in window.view.panes)
+    assert all("match" not in p.header.text() for p in window.view.panes)
 
 
 def test_zoom_in_out_and_reset(window):

@@ -120,6 +120,10 @@ class DocumentPane(QFrame):
         cursor.clearSelection()
         self.editor.setTextCursor(cursor)
 
+    def set_found(self, count: int | None) -> None:
+        """Say in the header how many find matches this text holds (``None``: no search open)."""
+        self.header.setText(_header_html(self.source, count))
+
     def set_point_size(self, points: float) -> None:
         font = self.editor.font()
         font.setPointSizeF(points)
@@ -183,7 +187,7 @@ class DocumentPane(QFrame):
         self.editor.setExtraSelections([sel for name in order for sel in self._selections[name]])
 
 
-def _header_html(source: Source) -> str:
+def _header_html(source: Source, found: int | None = None) -> str:
     from html import escape
 
     from sidelight.core.labels import UNKNOWN
@@ -192,7 +196,13 @@ def _header_html(source: Source) -> str:
     # what the text does not say is said in words, never as "unknown · unknown"
     outlet = escape(m.outlet) if m.outlet and m.outlet != UNKNOWN else "<i>outlet not known</i>"
     date = escape(m.published) if m.published and m.published != UNKNOWN else "<i>date not known</i>"
+    badge = ""
+    if found is not None:
+        from sidelight.core.labels import plural
+
+        shown = (plural(found, "match", "matches") if found else "no match").replace(" ", "&nbsp;")
+        badge = f" <span style='background:#ffe066; color:#000000'>&nbsp;{shown}&nbsp;</span>"
     return (
-        f"<b>{outlet}</b> &nbsp;·&nbsp; {date}<br>"
+        f"<b>{outlet}</b> &nbsp;·&nbsp; {date}{badge}<br>"
         f"<span style='font-size:larger'>{escape(m.title)}</span>"
     )

@@ -1,4 +1,5 @@
-"""Find in every open document at once (Ctrl+F), with a count per document."""
+"""Find in every open document at once (Ctrl+F): each pane's header says how many matches its
+text holds, and the bar says which of them all is shown ("3 of 7"), however narrow the window."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class FindBar(QWidget):
         self.hide()
         for pane in self.view.panes:
             pane.clear_layer(LAYER)
+            pane.set_found(None)
         if self.view.panes:  # back to reading, not to whatever widget Qt picks next
             self.view.panes[0].editor.setFocus()
         self.closed.emit()
@@ -88,6 +90,7 @@ class FindBar(QWidget):
             found = find_all(pane.text(), query, case_sensitive=self.case.isChecked(),
                              ignore_accents=self.accents.isChecked())
             pane.set_layer(LAYER, [(m.start, m.end, fmt) for m in found])
+            pane.set_found(len(found) if query else None)
             self.matches.extend((index, m) for m in found)
             counts.append(f"{labels[pane.source.id]}: {len(found)}")
         self.current = -1
@@ -96,8 +99,10 @@ class FindBar(QWidget):
         elif not self.matches:
             self.status.setText("No matches")
         else:
-            self.status.setText(f"{plural(len(self.matches), 'match', 'matches')} — " + ", ".join(counts))
-        self.status.setToolTip(self.status.text().replace(", ", "\n"))
+            documents = len({index for index, _m in self.matches})
+            self.status.setText(f"{plural(len(self.matches), 'match', 'matches')} in "
+                                f"{plural(documents, 'document', 'documents')}")
+        self.status.setToolTip("\n".join(counts) if query else "")
 
     def next(self) -> None:
         self._step(+1)
@@ -110,6 +115,8 @@ class FindBar(QWidget):
             return
         self.current = (self.current + direction) % len(self.matches)
         pane_index, match = self.matches[self.current]
+        label = short_labels(pane.source for pane in self.view.panes)[self.view.panes[pane_index].source.id]
+        self.status.setText(f"{self.current + 1} of {len(self.matches)} · {label}")
         sync = self.view.sync_scrolling
         self.view.sync_scrolling = False  # jump only the pane that holds the match
         self.view.panes[pane_index].reveal(match.start, match.end)
