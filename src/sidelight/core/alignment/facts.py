@@ -49,6 +49,7 @@ _ATTRIBUTION = [
     re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"),  # "..., said Xi." not "said China is"
     re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
 ]
+_ATTRIBUTION_CUE = re.compile(rf"{_SPEECH}|[Aa]ccording to")
 _HEDGES = re.compile(
     r"\b(could|may|might|would|will|can|should|likely|unlikely|perhaps|possibly|probably|"
     r"reportedly|allegedly|potentially|predicted|believed|appears?|seems?"
@@ -319,6 +320,8 @@ def _followed_by_speech(text: str, position: int) -> bool:
 
 
 def _attribution(text: str) -> tuple[Fact, ...]:
+    if not _ATTRIBUTION_CUE.search(text):  # every pattern needs one of these words; most sentences have none
+        return ()
     found: dict[str, Fact] = {}
     for pattern in _ATTRIBUTION:
         for m in pattern.finditer(text):
