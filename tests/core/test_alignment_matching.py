@@ -185,3 +185,35 @@ def test_a_compound_written_as_one_word_two_words_or_hyphenated_is_one_term():
 
     for a, b in (("health care", "healthcare"), ("e-commerce", "e commerce"), ("cross-border", "crossborder")):
         assert [term_of(w) for w in content_words(a)] == [term_of(w) for w in content_words(b)]
+
+
+def test_a_sentence_printed_by_many_outlets_scores_as_if_each_copy_were_compared_apart():
+    from sidelight.core.alignment.engine import align as align_all
+
+    wire = "Bilateral trade reached 234.9 billion US dollars in 2023, up 7 percent year on year."
+    other = "Trade between the two countries hit a record 234.9 billion dollars last year."
+    docs = [(f"d{i}", f"{wire}\n\n{other} Extra words {i}.") for i in range(4)]
+    docs.append(("x", f"{other}\n\n{wire} More."))
+    result = align_all(docs)
+    # every copy of the wire sentence, in every document, is in one group with the others
+    wire_units = [u.id for u in result.units if u.text == wire]
+    assert len(wire_units) == 5
+    group = result.group_of(wire_units[0])
+    assert set(wire_units) <= set(group.units)
+    scores = {m.score for m in result.matches if m.a in wire_units and m.b in wire_units}
+    assert scores == {1.0}
+
+
+def test_products_computed_once_per_pair_of_texts_equal_the_direct_ones():
+    import numpy as np
+    from scipy import sparse
+
+    from sidelight.core.alignment.matching import _unique_rowwise_dot
+    from sidelight.core.alignment.vectors import rowwise_dot
+
+    rng = np.random.default_rng(7)
+    distinct = sparse.random(6, 40, density=0.3, random_state=3, format="csr")
+    text_of = np.array([0, 1, 2, 0, 3, 4, 5, 1, 0, 2])  # rows 0, 3 and 8 hold one text, ...
+    matrix = distinct[text_of]
+    a, b = rng.integers(0, 10, 200), rng.integers(0, 10, 200)
+    assert np.allclose(_unique_rowwise_dot(matrix, a, b, text_of), rowwise_dot(matrix, a, b))

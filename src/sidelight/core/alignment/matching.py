@@ -156,17 +156,12 @@ def score_pairs(
     rows_a, rows_b, partial = rows_a[top], rows_b[top], partial[top]
     if cosine is not None:
         cosine = cosine[top]
-    scores = np.zeros(len(rows_a))
-    for start in range(0, len(rows_a), CHUNK):
-        if tick:
-            tick(start, len(rows_a))
-        a, b = rows_a[start:start + CHUNK], rows_b[start:start + CHUNK]
-        term_sim = partial[start:start + CHUNK]
-        # Character n-grams only refine pairs that share some meaning; the rest cannot reach a group.
-        near = np.flatnonzero(term_sim >= CHAR_MIN_TERM_SIM)
-        char_sim = np.zeros(len(a))
-        char_sim[near] = rowwise_dot(vectors.chars, a[near], b[near])
-        scores[start:start + CHUNK] = TERM_WEIGHT * term_sim + CHAR_WEIGHT * char_sim
+    # Character n-grams only refine pairs that share some meaning; the rest cannot reach a group.
+    near = np.flatnonzero(partial >= CHAR_MIN_TERM_SIM)
+    same_text = _text_keys(features)
+    char_sim = np.zeros(len(rows_a))
+    char_sim[near] = _unique_rowwise_dot(vectors.chars, rows_a[near], rows_b[near], same_text, tick)
+    scores = TERM_WEIGHT * partial + CHAR_WEIGHT * char_sim
     if cosine is not None:
         scores = scores + EMBEDDING_WEIGHT * cosine
     if tick:
@@ -186,7 +181,8 @@ def score_pairs(
             scores[k] *= OTHER_YEARS_FACTOR
     # only pairs that could link or be offered (the rest only fall lower): a fraction of them all
     weighed = np.flatnonzero(scores >= 0.1)
-    few = weighed[_distinctive_shared(features, rows_a[weighed], rows_b[weighed], n_documents) < MIN_DISTINCTIVE_SHARED]
+    few = weighed[_distinctive_shared(features, rows_a[weighed], rows_b[weighed], n_documents, same_text)
+                  < MIN_DISTINCTIVE_SHARED]
     # a short line printed word for word by both ("Photo: Reuters", a headline) is the same line
     few = few[[features[rows_a[k]].terms != features[rows_b[k]].terms for k in few.tolist()]] if len(few) else few
     scores[few] *= FEW_SHARED_FACTOR
@@ -194,7 +190,7 @@ def score_pairs(
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
 
 
-def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_documents: int):
+def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_documents: int, same_text=None):
     """How many distinctive terms (in at most :data:`DISTINCTIVE_DF_SHARE` of the units, or in no
     more units than there are documents) each pair shares, names both capitalise left out.
 
@@ -226,7 +222,44 @@ def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_docu
     named = sparse.csr_matrix((np.ones(len(rows_n)), (rows_n, cols_n)), shape=shape)
     # shared distinctive terms, less those both units capitalise (a term is one column, so the
     # names both share are a subset of the terms both share)
-    return np.rint(rowwise_dot(present, rows_a, rows_b) - rowwise_dot(named, rows_a, rows_b)).astype(np.int64)
+    if same_text is None:
+        same_text = _text_keys(features)
+    shared = _unique_rowwise_dot(present, rows_a, rows_b, same_text) - _unique_rowwise_dot(named, rows_a, rows_b, same_text)
+    return np.rint(shared).astype(np.int64)
+
+
+def _text_keys(features: Sequence[UnitFeatures]):
+    """One number per distinct text (features are cached by text, so equal texts share one
+    object): rows with the same number have the same vectors."""
+    import numpy as np
+
+    keys: dict[int, int] = {}
+    return np.fromiter((keys.setdefault(id(f), len(keys)) for f in features), dtype=np.int64, count=len(features))
+
+
+def _unique_rowwise_dot(matrix, rows_a, rows_b, same_text, tick: Callable[[int, int], None] | None = None):
+    """``rowwise_dot`` computed once per pair of distinct texts.
+
+    Wire copy and syndicated sentences recur word for word across outlets, so many pairs
+    compare the same two texts (half of them in the 200-article benchmark); their rows are
+    equal, and so are their products. ``tick(done, total)`` is called between chunks.
+    """
+    import numpy as np
+
+    if len(rows_a) == 0:
+        return np.zeros(0)
+    first_row = np.zeros(int(same_text.max()) + 1, dtype=np.int64)
+    first_row[same_text] = np.arange(len(same_text))  # a row of each text (any will do)
+    ka, kb = same_text[rows_a], same_text[rows_b]
+    width = int(same_text.max()) + 1
+    pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
+    unique_a, unique_b = first_row[pair_keys // width], first_row[pair_keys % width]
+    values = np.zeros(len(pair_keys))
+    for start in range(0, len(pair_keys), CHUNK):
+        if tick:
+            tick(start, len(pair_keys))
+        values[start:start + CHUNK] = rowwise_dot(matrix, unique_a[start:start + CHUNK], unique_b[start:start + CHUNK])
+    return values[inverse.ravel()]
 
 
 def _budget_cap(term_df, n_units: int) -> int:
