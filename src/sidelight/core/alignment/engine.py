@@ -240,9 +240,12 @@ def _group(
             tick=lambda done, total: step(35 + 35 * done // max(total, 1), "comparing claims"),
             embeddings=embedded,
         )
-        pairs: Iterable[tuple[int, int, float]] = zip(scored.a.tolist(), scored.b.tolist(), scored.score.tolist())
+        import numpy as np
+
+        columns = (np.minimum(scored.a, scored.b).tolist(), np.maximum(scored.a, scored.b).tolist(),
+                   scored.score.tolist())
     else:
-        scored, pairs = None, ()
+        scored, columns = None, ([], [], [])
     links: list[tuple[int, int]] = []
     unlinks: list[tuple[int, int]] = []
     problems: list[str] = []
@@ -260,7 +263,8 @@ def _group(
     if strict:
         thresholds["edge_min"] += STRICT_EXTRA
     rows_groups, sim, refused = grouping.build_groups(
-        len(units), document_of, pairs, links=links, unlinks=unlinks, **thresholds,
+        len(units), document_of, columns=columns, links=links, unlinks=unlinks,
+        edge_min=thresholds["edge_min"], link_min=thresholds["link_min"],
         tick=lambda done, total: step(70 + 15 * done // max(total, 1), "grouping claims"),
     )
     for a, b in refused:
