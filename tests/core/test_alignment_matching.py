@@ -217,3 +217,17 @@ def test_products_computed_once_per_pair_of_texts_equal_the_direct_ones():
     matrix = distinct[text_of]
     a, b = rng.integers(0, 10, 200), rng.integers(0, 10, 200)
     assert np.allclose(_unique_rowwise_dot(matrix, a, b, text_of), rowwise_dot(matrix, a, b))
+
+
+def test_an_alignment_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    align([("a", "Trade rose 5 percent."), ("b", "Trade rose by 5 percent.")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        align([("a", "Trade rose 5 percent."), ("b", "Trade grew 5 percent.")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

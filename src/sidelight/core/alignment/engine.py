@@ -16,7 +16,8 @@ and ``Alignment.method`` says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,8 @@ def align(
     # whole workspace's alignment is computed once and cached, and opening another pair of
     # articles only projects it again.
     everything = sorted(shown + extra, key=lambda d: d.id)
-    full = _align(everything, corrections, progress, should_stop, cache_dir, use_embeddings, strict)
+    with _cyclic_gc_paused():
+        full = _align(everything, corrections, progress, should_stop, cache_dir, use_embeddings, strict)
     if [d.id for d in everything] == [d.id for d in shown]:
         result = full
     else:
@@ -128,6 +130,27 @@ def align(
     if note:
         result.problems = (*result.problems, note)
     return result
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while an alignment runs.
+
+    An alignment allocates millions of small tuples, lists and dicts and frees them by
+    reference counting; it makes no reference cycles worth collecting. Left on, the collector
+    keeps walking the live objects: on 200 articles it ran a thousand times, half a second of
+    seven (timed with ``gc.callbacks``). Reference
+    counting still frees everything; the collector's previous state comes back afterwards.
+    """
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 _SCRIPT_NAMES = {"en": "English or another Latin-script language", "vi": "Vietnamese", "zh": "Chinese"}
