@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
+from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.main_window import MainWindow
 from tests.gui.conftest import CRA, GT, open_window
 
@@ -328,6 +329,16 @@ def test_choosing_a_claim_brings_its_counterpart_into_the_scrolled_row(qtbot, sa
     assert not seen(panes[1])
     win.claims.select_unit(unit.id)  # as from the Claims panel
     assert seen(panes[1]) and any(seen(win.view.pane_for(c.document)) for c in alignment.counterparts(unit.id))
+    # a claim of the first document carried at both ends of the row: what cannot be brought into
+    # sight is named in the status bar
+    far = next(u for u in alignment.units_of(panes[0].source.id)
+               if {c.document for c in alignment.counterparts(u.id)} >= {panes[1].source.id, panes[-1].source.id})
+    win.claims.select_unit(far.id)
+    hidden = [p for p in panes if not seen(p) and p.source.id in {c.document for c in alignment.counterparts(far.id)}]
+    assert hidden
+    message = win.statusBar().currentMessage()
+    assert message.startswith(f"{len(hidden)} counterpart")
+    assert "out of sight" in message and all(doc_label(alignment, p.source.id) in message for p in hidden)
 
 
 def test_a_pair_joined_through_a_third_claim_is_not_called_unmatched(sample_copy):

@@ -66,24 +66,26 @@ class ComparisonView(QStackedWidget):
         pane.scrolled.connect(lambda fraction, p=pane: self._follow(p, fraction))
         return pane
 
-    def bring_into_row(self, pane: DocumentPane, others: list[DocumentPane]) -> None:
+    def bring_into_row(self, pane: DocumentPane, others: list[DocumentPane]) -> list[DocumentPane]:
         """Scroll the row of panes so that *pane* and the nearest of *others* (its counterparts) are
-        both in sight, when they fit side by side; otherwise so that *pane* is."""
+        both in sight, when they fit side by side; otherwise so that *pane* is. Returns those of
+        *others* still out of sight (more documents open than fit), so the window can say so."""
         bar, width = self.row.horizontalScrollBar(), self.row.viewport().width()
 
         def seen(p: DocumentPane) -> bool:
             return bar.value() <= p.x() and p.x() + p.width() <= bar.value() + width
-        if seen(pane) and (not others or any(seen(p) for p in others)):
-            return
-        left, right = pane.x(), pane.x() + pane.width()
-        if others:
-            near = min(others, key=lambda p: abs(p.x() - pane.x()))
-            if max(right, near.x() + near.width()) - min(left, near.x()) <= width:
-                left, right = min(left, near.x()), max(right, near.x() + near.width())
-        if left < bar.value():
-            bar.setValue(left)
-        elif right > bar.value() + width:
-            bar.setValue(right - width)
+
+        if not (seen(pane) and (not others or any(seen(p) for p in others))):
+            left, right = pane.x(), pane.x() + pane.width()
+            if others:
+                near = min(others, key=lambda p: abs(p.x() - pane.x()))
+                if max(right, near.x() + near.width()) - min(left, near.x()) <= width:
+                    left, right = min(left, near.x()), max(right, near.x() + near.width())
+            if left < bar.value():
+                bar.setValue(left)
+            elif right > bar.value() + width:
+                bar.setValue(right - width)
+        return [p for p in others if not seen(p)]
 
     def pane_for(self, source_id: str) -> DocumentPane | None:
         return next((p for p in self.panes if p.source.id == source_id), None)

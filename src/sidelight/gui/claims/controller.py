@@ -235,7 +235,11 @@ class ClaimsController(QObject):
             own = self.view.pane_for(unit.document)
             others = [p for p in (self.view.pane_for(u.document) for u in involved[1:]) if p is not None]
             if own is not None:  # with many documents open the row scrolls: bring the counterparts in
-                self.view.bring_into_row(own, others)
+                hidden = self.view.bring_into_row(own, others)
+                if hidden:  # more documents open than fit: say where the rest of the claim is
+                    names = ", ".join(doc_label(self.alignment, p.source.id) for p in hidden)
+                    self.message.emit(f"{plural(len(hidden), 'counterpart')} out of sight, in {names}: "
+                                      "scroll the row of documents, or read them in Compare Claims")
         self.pair_view.show_unit(self.alignment, unit_id, alone=unit_id in self.alignment.alone)
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
 
