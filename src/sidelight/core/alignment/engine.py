@@ -263,10 +263,7 @@ def _group(
             tick=lambda done, total: step(35 + 35 * done // max(total, 1), "comparing claims"),
             embeddings=embedded,
         )
-        import numpy as np
-
-        columns = (np.minimum(scored.a, scored.b).tolist(), np.maximum(scored.a, scored.b).tolist(),
-                   scored.score.tolist())
+        columns = (scored.a.tolist(), scored.b.tolist(), scored.score.tolist())  # a < b, as build_groups needs
     else:
         scored, columns = None, ([], [], [])
     links: list[tuple[int, int]] = []
@@ -286,7 +283,7 @@ def _group(
     if strict:
         thresholds["edge_min"] += STRICT_EXTRA
     rows_groups, sim, refused = grouping.build_groups(
-        len(units), document_of, columns=columns, links=links, unlinks=unlinks,
+        len(units), document_of, columns, links=links, unlinks=unlinks,
         edge_min=thresholds["edge_min"], link_min=thresholds["link_min"],
         tick=lambda done, total: step(70 + 15 * done // max(total, 1), "grouping claims"),
     )

@@ -29,9 +29,8 @@ LINK_MIN_EMBEDDED = 0.20
 def build_groups(
     n_units: int,
     document_of: list[int],
-    pairs: Iterable[tuple[int, int, float]] = (),
+    pairs: tuple[list[int], list[int], list[float]],
     *,
-    columns: tuple[list[int], list[int], list[float]] | None = None,
     links: Iterable[tuple[int, int]] = (),
     unlinks: Iterable[tuple[int, int]] = (),
     edge_min: float = EDGE_MIN,
@@ -40,14 +39,11 @@ def build_groups(
 ) -> tuple[list[list[int]], dict[tuple[int, int], float], list[tuple[int, int]]]:
     """Return (groups as lists of unit rows, pair scores used, links that could not be applied).
 
-    ``columns``, instead of ``pairs``: three parallel lists (first rows, second rows, scores),
-    each first row below its second, read in one pass rather than pair by pair.
+    ``pairs``: the scored pairs as three parallel lists (first rows, second rows, scores), each
+    first row below its second, as the scorer returns them; read in one pass, not pair by pair.
     """
-    sim: dict[tuple[int, int], float]
-    if columns is not None:
-        sim = dict(zip(zip(columns[0], columns[1]), columns[2]))
-    else:
-        sim = {((a, b) if a < b else (b, a)): s for a, b, s in pairs}
+    first, second, scores = pairs
+    sim: dict[tuple[int, int], float] = dict(zip(zip(first, second), scores))
     forbidden = {(min(a, b), max(a, b)) for a, b in unlinks}
     forced = [(min(a, b), max(a, b)) for a, b in links if a != b]
     for pair in forced:

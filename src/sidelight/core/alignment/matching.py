@@ -190,7 +190,7 @@ def score_pairs(
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
 
 
-def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_documents: int, same_text=None):
+def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_documents: int, same_text):
     """How many distinctive terms (in at most :data:`DISTINCTIVE_DF_SHARE` of the units, or in no
     more units than there are documents) each pair shares, names both capitalise left out.
 
@@ -222,8 +222,6 @@ def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_docu
     named = sparse.csr_matrix((np.ones(len(rows_n)), (rows_n, cols_n)), shape=shape)
     # shared distinctive terms, less those both units capitalise (a term is one column, so the
     # names both share are a subset of the terms both share)
-    if same_text is None:
-        same_text = _text_keys(features)
     shared = _unique_rowwise_dot(present, rows_a, rows_b, same_text) - _unique_rowwise_dot(named, rows_a, rows_b, same_text)
     return np.rint(shared).astype(np.int64)
 
@@ -248,10 +246,10 @@ def _unique_rowwise_dot(matrix, rows_a, rows_b, same_text, tick: Callable[[int, 
 
     if len(rows_a) == 0:
         return np.zeros(0)
-    first_row = np.zeros(int(same_text.max()) + 1, dtype=np.int64)
+    width = int(same_text.max()) + 1  # texts
+    first_row = np.zeros(width, dtype=np.int64)
     first_row[same_text] = np.arange(len(same_text))  # a row of each text (any will do)
     ka, kb = same_text[rows_a], same_text[rows_b]
-    width = int(same_text.max()) + 1
     pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
     unique_a, unique_b = first_row[pair_keys // width], first_row[pair_keys % width]
     values = np.zeros(len(pair_keys))
