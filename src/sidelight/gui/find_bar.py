@@ -28,6 +28,7 @@ class FindBar(QWidget):
         super().__init__()
         self.view = view
         self.matches: list[tuple[int, Match]] = []  # (pane index, match)
+        self.labels: dict[str, str] = {}  # source id -> short label, for the panes searched
         self.current = -1
         self.field = QLineEdit()
         self.field.setPlaceholderText("Find in all open documents")
@@ -85,7 +86,7 @@ class FindBar(QWidget):
         fmt = _find_format()
         self.matches = []
         counts = []
-        labels = short_labels(pane.source for pane in self.view.panes)
+        labels = self.labels = short_labels(pane.source for pane in self.view.panes)
         for index, pane in enumerate(self.view.panes):
             found = find_all(pane.text(), query, case_sensitive=self.case.isChecked(),
                              ignore_accents=self.accents.isChecked())
@@ -115,7 +116,7 @@ class FindBar(QWidget):
             return
         self.current = (self.current + direction) % len(self.matches)
         pane_index, match = self.matches[self.current]
-        label = short_labels(pane.source for pane in self.view.panes)[self.view.panes[pane_index].source.id]
+        label = self.labels[self.view.panes[pane_index].source.id]
         self.status.setText(f"{self.current + 1} of {len(self.matches)} · {label}")
         sync = self.view.sync_scrolling
         self.view.sync_scrolling = False  # jump only the pane that holds the match
