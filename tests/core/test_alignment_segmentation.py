@@ -105,3 +105,30 @@ def test_an_abbreviation_anywhere_in_a_paragraph_keeps_its_sentence_whole():
     # a full stop after an ordinary short word still ends its sentence
     assert [u.text for u in segment("d", "He ate a taco. Then he left. It was Oct. Fine.")][:2] == [
         "He ate a taco.", "Then he left."]
+
+
+def test_a_sentence_repeated_in_a_paragraph_gets_each_its_own_offsets():
+    # pysbd's sentences are found again in the text by a search of our own: a repeated
+    # sentence must map to its second occurrence, not the first one again.
+    text = "Trade grew. Ties deepened. Trade grew.  Ties deepened.\tTrade grew."
+    units = segment("d", text)
+    assert [(u.start, u.end) for u in units] == [(0, 11), (12, 26), (27, 38), (40, 54), (55, 66)]
+    assert all(text[u.start:u.end] == u.text for u in units)
+
+
+def test_sentence_offsets_are_those_pysbd_itself_finds():
+    import pysbd
+
+    from sidelight.core.alignment.segmentation import _segmenter
+
+    theirs = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    ours = _segmenter()
+    ours_spans = type(ours).sentences_with_char_spans
+    for source in Workspace.open(REPO).sources:
+        for paragraph in source.text.split("\n\n"):
+            if not paragraph.strip():
+                continue
+            expected = [(s.sent, s.start, s.end) for s in theirs.segment(paragraph)]
+            ours.original_text = paragraph
+            found = ours_spans(ours, ours.processor(paragraph).process())
+            assert [(s.sent, s.start, s.end) for s in found] == expected, paragraph[:60]
