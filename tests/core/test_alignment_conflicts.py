@@ -189,3 +189,17 @@ def test_a_date_written_day_first_is_a_date():
                            "The talks opened on 4 March 2024 in Hanoi, officials said.")
     assert found == {"date": {"a:0": "3 March 2024", "b:0": "4 March 2024"}}
     assert conflict_types("The talks opened on 3 March 2024 in Hanoi.", "The talks opened on March 3, 2024 in Hanoi.") == {}
+
+
+def test_hedges_are_found_whatever_their_case_but_the_month_of_may_is_not_one():
+    from sidelight.core.alignment.facts import extract
+
+    def hedges(text: str) -> list[str]:
+        return [f.key for f in extract(text).hedging]
+
+    assert hedges("In May, the two sides signed the deal.") == []
+    assert hedges("The deal may be signed in May.") == ["may"]
+    assert hedges("TRADE COULD DOUBLE, Officials Say") == ["could"]
+    # lower-casing "İ" adds a letter: offsets shift, the hedge is still found and May still skipped
+    assert hedges("İzmir traders said exports Will rise in May.") == ["will"]
+    assert hedges("The ports are  Expected to reopen.") == ["are expected to"]
