@@ -42,6 +42,8 @@ def build_groups(
     ``pairs``: the scored pairs as three parallel lists (first rows, second rows, scores), each
     first row below its second, as the scorer returns them; read in one pass, not pair by pair.
     """
+    import numpy as np
+
     first, second, scores = pairs
     sim: dict[tuple[int, int], float] = dict(zip(zip(first, second), scores))
     forbidden = {(min(a, b), max(a, b)) for a, b in unlinks}
@@ -104,12 +106,22 @@ def build_groups(
         else:
             refused.append((a, b))
 
-    edges = sorted((k for k, s in sim.items() if s >= edge_min), key=sim.__getitem__, reverse=True)
-    for step, (a, b) in enumerate(edges):
+    # Strongest first; equal scores keep the order the scorer gave them (a stable sort).
+    keys = list(sim)
+    values = np.fromiter(sim.values(), dtype=np.float64, count=len(keys))
+    strong = np.flatnonzero(values >= edge_min)
+    order = strong[np.argsort(-values[strong], kind="stable")].tolist()
+    # Two single units joined by an edge strong enough to start a group merge whenever they
+    # are of two documents: their one cross pair is the edge itself. Most edges are of that kind.
+    singles_merge = edge_min >= link_min
+    for step, index in enumerate(order):
         if tick and step % 20_000 == 0:
-            tick(step, len(edges))
+            tick(step, len(order))
+        a, b = keys[index]
         ca, cb = cluster[a], cluster[b]
-        if ca != cb and mergeable(ca, cb, False):
+        if ca == cb or not docs[ca].isdisjoint(docs[cb]):
+            continue
+        if singles_merge and len(members[ca]) == 1 == len(members[cb]) or mergeable(ca, cb, False):
             merge(ca, cb)
     groups = [sorted(m) for m in members if m]
     groups.sort(key=lambda g: g[0])
