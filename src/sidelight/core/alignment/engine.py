@@ -25,7 +25,7 @@ from sidelight.core.alignment import cache, matching
 from sidelight.core.alignment import groups as grouping
 from sidelight.core.alignment.corrections import Corrections, resolve_all
 from sidelight.core.alignment.divergence import conflicts
-from sidelight.core.alignment.model import NOT_CLAIMS, Document, Group, GroupKind, Match, Unit
+from sidelight.core.alignment.model import NOT_CLAIMS, Document, Evidence, Group, GroupKind, Match, Unit
 from sidelight.core.alignment.result import Alignment
 from sidelight.core.alignment.segmentation import segment
 from sidelight.core.errors import SidelightError
@@ -294,16 +294,20 @@ def _group(
     step(85, "finding conflicts")
     groups: list[Group] = []
     matches: list[Match] = []
+    group_scores, strongest = grouping.scores_and_links(rows_groups, sim)
+    shown: dict[tuple[int, int], Evidence] = {}  # the evidence of a pair of wordings, worked out once
     for n, rows in enumerate(rows_groups):
         members = [units[r] for r in rows]
         documents = tuple(dict.fromkeys(u.document for u in members))
         kind: GroupKind = "unique" if len(documents) == 1 else ("shared" if len(documents) == len(docs) else "partial")
         found = conflicts(members, [features[r].facts for r in rows]) if len(rows) > 1 else ()
         groups.append(Group(id=f"g{n + 1}", kind=kind, units=tuple(u.id for u in members), documents=documents,
-                            score=round(grouping.group_score(rows, sim), 4), conflicts=found))
-        for x, y in _strongest_links(rows, sim):
-            matches.append(Match(units[x].id, units[y].id, round(sim.get((x, y), 0.0), 4),
-                                 matching.evidence(features[x], features[y]),
+                            score=round(group_scores[n], 4), conflicts=found))
+        for x, y in strongest[n]:
+            pair = (id(features[x]), id(features[y]))  # features are shared by units worded alike
+            if pair not in shown:
+                shown[pair] = matching.evidence(features[x], features[y])
+            matches.append(Match(units[x].id, units[y].id, round(sim.get((x, y), 0.0), 4), shown[pair],
                                  corrected=(x, y) in forced or (y, x) in forced))
         if n % 500 == 0:
             step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
@@ -335,19 +339,3 @@ def _possible_links(rows_groups: list[list[int]], scored: Any, unlinks: list[tup
         order, _starts, rank = matching.ranked_blocks(this, score)
         chosen[order[rank < POSSIBLE_PER_UNIT]] = True
     return sorted(zip(a[chosen].tolist(), b[chosen].tolist(), score[chosen].tolist()))
-
-
-def _strongest_links(rows: list[int], sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Each member's strongest link inside its group: the matches that hold the group together.
-
-    Storing every pair would cost n(n-1)/2 per group (20,000 for a claim in 200 articles);
-    any other pair can still be compared on demand with ``Alignment.compare``.
-    """
-    links: set[tuple[int, int]] = set()
-    get = sim.get
-    for x in rows:
-        scored = [(get((x, y) if x < y else (y, x), 0.0), -i, y) for i, y in enumerate(rows) if y != x]
-        if scored:
-            best = max(scored)[2]  # the first of equally strong links, as before
-            links.add((min(x, best), max(x, best)))
-    return sorted(links)
