@@ -29,6 +29,8 @@ def main(out: str) -> int:
     extra = sys.argv[2:]
     if "--three" in extra:
         window.doc_model.set_shown([s.id for s in window.doc_model.sources[:3]])
+    if "--all" in extra:  # every article of the workspace side by side
+        window.doc_model.set_shown([s.id for s in window.doc_model.sources])
     if "--two" in extra:  # two articles, the rest of the workspace as context
         window.doc_model.set_shown([s.id for s in window.doc_model.sources[:2]])
     if "--annotations" in extra:
