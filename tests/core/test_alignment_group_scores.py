@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from sidelight.core.alignment.groups import scores_and_links
+from sidelight.core.alignment import groups
+
+
+def scores_and_links(rows: list[list[int]], sim: dict[tuple[int, int], float]):
+    import numpy as np
+
+    pairs = (np.array([a for a, _ in sim]), np.array([b for _, b in sim]), np.array(list(sim.values())))
+    return groups.scores_and_links(rows, pairs)
 
 
 def test_a_group_scores_the_average_of_all_its_pairs_a_missing_one_counting_as_nothing():

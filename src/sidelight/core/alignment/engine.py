@@ -282,7 +282,7 @@ def _group(
                   if embedded is not None else {"edge_min": grouping.EDGE_MIN, "link_min": grouping.LINK_MIN})
     if strict:
         thresholds["edge_min"] += STRICT_EXTRA
-    rows_groups, sim, refused = grouping.build_groups(
+    rows_groups, sim, refused, pair_arrays = grouping.build_groups(
         len(units), document_of, columns, links=links, unlinks=unlinks,
         edge_min=thresholds["edge_min"], link_min=thresholds["link_min"],
         tick=lambda done, total: step(70 + 15 * done // max(total, 1), "grouping claims"),
@@ -294,7 +294,7 @@ def _group(
     step(85, "finding conflicts")
     groups: list[Group] = []
     matches: list[Match] = []
-    group_scores, strongest = grouping.scores_and_links(rows_groups, sim)
+    group_scores, strongest = grouping.scores_and_links(rows_groups, pair_arrays)
     shown: dict[tuple[int, int], Evidence] = {}  # the evidence of a pair of wordings, worked out once
     for n, rows in enumerate(rows_groups):
         members = [units[r] for r in rows]

@@ -18,12 +18,20 @@ one group.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 EDGE_MIN = 0.22  # weakest pair that may start or extend a group
 LINK_MIN = 0.20  # weakest average over all cross pairs for two groups to merge
 # The same two with sentence embeddings in the score (its scale differs; set on the tuning split)
 EDGE_MIN_EMBEDDED = 0.26
 LINK_MIN_EMBEDDED = 0.20
+
+
+class Grouping(NamedTuple):
+    groups: list[list[int]]  # unit rows, each group sorted, groups by their first row
+    sim: dict[tuple[int, int], float]  # the pair scores used, corrections applied: (a, b), a < b
+    refused: list[tuple[int, int]]  # the researcher's links that could not be applied
+    pairs: tuple[Any, Any, Any]  # the same pairs and scores as numpy arrays (first, second, score)
 
 
 def build_groups(
@@ -36,8 +44,8 @@ def build_groups(
     edge_min: float = EDGE_MIN,
     link_min: float = LINK_MIN,
     tick: Callable[[int, int], None] | None = None,
-) -> tuple[list[list[int]], dict[tuple[int, int], float], list[tuple[int, int]]]:
-    """Return (groups as lists of unit rows, pair scores used, links that could not be applied).
+) -> Grouping:
+    """Group the units; see :class:`Grouping` for what is returned.
 
     ``pairs``: the scored pairs as three parallel lists (first rows, second rows, scores), each
     first row below its second, as the scorer returns them; read in one pass, not pair by pair.
@@ -52,6 +60,13 @@ def build_groups(
         sim[pair] = 1.0
     for pair in forbidden:
         sim.pop(pair, None)
+    if forced or forbidden:  # the pairs as the researcher's corrections left them, in the same order
+        both = np.fromiter((x for pair in sim for x in pair), dtype=np.int64, count=2 * len(sim)).reshape(-1, 2)
+        pair_a, pair_b = both[:, 0], both[:, 1]
+        values = np.fromiter(sim.values(), dtype=np.float64, count=len(sim))
+    else:
+        pair_a, pair_b = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+        values = np.asarray(scores, dtype=np.float64)
 
     members: list[list[int]] = [[i] for i in range(n_units)]
     docs: list[set[int]] = [{document_of[i]} for i in range(n_units)]
@@ -107,17 +122,15 @@ def build_groups(
             refused.append((a, b))
 
     # Strongest first; equal scores keep the order the scorer gave them (a stable sort).
-    keys = list(sim)
-    values = np.fromiter(sim.values(), dtype=np.float64, count=len(keys))
     strong = np.flatnonzero(values >= edge_min)
-    order = strong[np.argsort(-values[strong], kind="stable")].tolist()
+    order = strong[np.argsort(-values[strong], kind="stable")]
+    edges_a, edges_b = pair_a[order].tolist(), pair_b[order].tolist()
     # Two single units joined by an edge strong enough to start a group merge whenever they
     # are of two documents: their one cross pair is the edge itself. Most edges are of that kind.
     singles_merge = edge_min >= link_min
-    for step, index in enumerate(order):
+    for step, (a, b) in enumerate(zip(edges_a, edges_b)):
         if tick and step % 20_000 == 0:
-            tick(step, len(order))
-        a, b = keys[index]
+            tick(step, len(edges_a))
         ca, cb = cluster[a], cluster[b]
         if ca == cb or not docs[ca].isdisjoint(docs[cb]):
             continue
@@ -125,11 +138,11 @@ def build_groups(
             merge(ca, cb)
     groups = [sorted(m) for m in members if m]
     groups.sort(key=lambda g: g[0])
-    return groups, sim, refused
+    return Grouping(groups, sim, refused, (pair_a, pair_b, values))
 
 
 def scores_and_links(
-    groups: list[list[int]], sim: dict[tuple[int, int], float],
+    groups: list[list[int]], pairs: tuple[Any, Any, Any],
 ) -> tuple[list[float], list[list[tuple[int, int]]]]:
     """For each group: its score (the average over all its pairs, a missing pair counting as 0;
     1.0 for a single unit) and each member's strongest link inside it (the first of equally
@@ -145,10 +158,9 @@ def scores_and_links(
     group_at = np.empty(n_units, dtype=np.int64)
     for n, rows in enumerate(groups):
         group_at[rows] = n
-    flat = np.fromiter((x for pair in sim for x in pair), dtype=np.int64, count=2 * len(sim)).reshape(-1, 2)
-    score = np.fromiter(sim.values(), dtype=np.float64, count=len(sim))
-    inside = group_at[flat[:, 0]] == group_at[flat[:, 1]]
-    a, b, score = flat[inside, 0], flat[inside, 1], score[inside]
+    a, b, score = pairs
+    inside = group_at[a] == group_at[b]
+    a, b, score = a[inside], b[inside], score[inside]
     sizes = np.fromiter((len(g) for g in groups), dtype=np.float64, count=len(groups))
     totals = np.bincount(group_at[a], weights=score, minlength=len(groups))
     averages = np.where(sizes < 2, 1.0, totals / np.maximum(sizes * (sizes - 1) / 2, 1.0)).tolist()
