@@ -112,8 +112,12 @@ class ScoredPairs:
 
 
 def vectorise(features: Sequence[UnitFeatures]) -> UnitVectors:
-    return build([f.terms for f in features], [f.words for f in features],
-                 [{t: NAME_WEIGHT for t in f.names} for f in features])
+    """Term and character vectors of the units; each distinct text (features are shared by
+    units worded alike) is read once."""
+    keys = _text_keys(features)
+    distinct = list({id(f): f for f in features}.values())  # in the order of their keys
+    return build([f.terms for f in distinct], [f.words for f in distinct],
+                 [{t: NAME_WEIGHT for t in f.names} for f in distinct], rows=keys)
 
 
 def score_pairs(

@@ -41,9 +41,15 @@ def build(
     unit_terms: Sequence[Sequence[str]],
     unit_words: Sequence[Sequence[str]],
     term_weights: Sequence[Mapping[str, float]] | None = None,
+    rows: Any = None,
 ) -> UnitVectors:
     """Vectors for units given their content terms, their content surface words, and optional
-    per-unit weights for some terms (names count less than what is said about them)."""
+    per-unit weights for some terms (names count less than what is said about them).
+
+    ``rows``: when given, the sequences describe distinct texts and unit ``i`` has the text
+    ``rows[i]`` (wire copy recurs word for word: each text is read once, weights still count
+    every unit).
+    """
     import numpy as np
 
     def term_features(terms: Sequence[str], weights: Mapping[str, float]) -> Iterable[tuple[str, float]]:
@@ -53,15 +59,16 @@ def build(
             yield f"{a} {b}", BIGRAM_WEIGHT
 
     weights = term_weights if term_weights is not None else [{}] * len(unit_terms)
-    terms, term_vocab = _tfidf([term_features(t, w) for t, w in zip(unit_terms, weights)])
-    chars = _char_tfidf(unit_words)
+    terms, term_vocab = _tfidf([term_features(t, w) for t, w in zip(unit_terms, weights)], rows)
+    chars = _char_tfidf(unit_words, rows)
     mask = np.fromiter((" " not in name for name in term_vocab), dtype=bool, count=len(term_vocab))
     df = np.bincount(terms.indices, minlength=terms.shape[1])
     return UnitVectors(terms=terms, chars=chars, unigram_mask=mask, term_df=df)
 
 
-def _tfidf(rows: Iterable[Iterable[tuple[str, float]]]):
-    """Sublinear TF times smoothed IDF, rows L2-normalised; returns (matrix, column names)."""
+def _tfidf(rows: Iterable[Iterable[tuple[str, float]]], expand: Any = None):
+    """Sublinear TF times smoothed IDF, rows L2-normalised; returns (matrix, column names).
+    ``expand``: the row of ``rows`` each row of the matrix repeats (see :func:`build`)."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for features in rows:
@@ -69,14 +76,14 @@ def _tfidf(rows: Iterable[Iterable[tuple[str, float]]]):
             indices.append(vocab.setdefault(name, len(vocab)))
             data.append(weight)
         indptr.append(len(indices))
-    matrix = _weighted(indptr, indices, data, len(vocab))
+    matrix = _weighted(indptr, indices, data, len(vocab), expand)
     names = [""] * len(vocab)
     for name, index in vocab.items():
         names[index] = name
     return matrix, names
 
 
-def _char_tfidf(unit_words: Sequence[Sequence[str]]):
+def _char_tfidf(unit_words: Sequence[Sequence[str]], expand: Any = None):
     """Character n-gram vectors: each distinct word is cut into n-grams once, not once per use."""
     vocab: dict[str, int] = {}
     grams_of: dict[str, list[int]] = {}
@@ -88,20 +95,22 @@ def _char_tfidf(unit_words: Sequence[Sequence[str]]):
                 ids = grams_of[w] = [vocab.setdefault(g, len(vocab)) for g in char_grams(w)]
             indices.extend(ids)
         indptr.append(len(indices))
-    return _weighted(indptr, indices, None, len(vocab))
+    return _weighted(indptr, indices, None, len(vocab), expand)
 
 
-def _weighted(indptr: list[int], indices: list[int], data: list[float] | None, width: int):
+def _weighted(indptr: list[int], indices: list[int], data: list[float] | None, width: int, expand: Any = None):
     import numpy as np
     from scipy import sparse
 
-    n = len(indptr) - 1
     values = np.ones(len(indices)) if data is None else np.asarray(data, dtype=np.float64)
     matrix = sparse.csr_matrix(
         (values, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(n, max(width, 1)),
+        shape=(len(indptr) - 1, max(width, 1)),
     )
     matrix.sum_duplicates()  # repeated features of a row add up: the raw term frequency
+    if expand is not None:
+        matrix = matrix[np.asarray(expand, dtype=np.int64)]
+    n = matrix.shape[0]
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     matrix.data = (1.0 + np.log(np.maximum(matrix.data, 1e-9))) * idf[matrix.indices]
