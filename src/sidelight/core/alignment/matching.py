@@ -175,20 +175,22 @@ def score_pairs(
     # only pairs where both units state facts (or years) are looked at one by one
     worth = scores >= 0.1
     has_keys = np.fromiter((bool(k) for k in fact_keys), dtype=bool, count=len(features))
-    for k in np.flatnonzero(worth & has_keys[rows_a] & has_keys[rows_b]).tolist():
-        shared = len(fact_keys[rows_a[k]] & fact_keys[rows_b[k]])
-        if shared:
-            scores[k] += min(MAX_FACT_BONUS, FACT_BONUS * shared)
+    look = np.flatnonzero(worth & has_keys[rows_a] & has_keys[rows_b])
+    shared = np.fromiter((len(fact_keys[x] & fact_keys[y]) for x, y in zip(rows_a[look].tolist(), rows_b[look].tolist())),
+                         dtype=np.float64, count=len(look))
+    scores[look] += np.minimum(MAX_FACT_BONUS, FACT_BONUS * shared)
     has_years = np.fromiter((bool(y) for y in years), dtype=bool, count=len(features))
-    for k in np.flatnonzero(worth & has_years[rows_a] & has_years[rows_b]).tolist():
-        if years[rows_a[k]].isdisjoint(years[rows_b[k]]):
-            scores[k] *= OTHER_YEARS_FACTOR
+    look = np.flatnonzero(worth & has_years[rows_a] & has_years[rows_b])
+    other_years = np.fromiter((years[x].isdisjoint(years[y]) for x, y in zip(rows_a[look].tolist(), rows_b[look].tolist())),
+                              dtype=bool, count=len(look))
+    scores[look[other_years]] *= OTHER_YEARS_FACTOR
     # only pairs that could link or be offered (the rest only fall lower): a fraction of them all
     weighed = np.flatnonzero(scores >= 0.1)
     few = weighed[_distinctive_shared(features, rows_a[weighed], rows_b[weighed], n_documents, same_text)
                   < MIN_DISTINCTIVE_SHARED]
     # a short line printed word for word by both ("Photo: Reuters", a headline) is the same line
-    few = few[[features[rows_a[k]].terms != features[rows_b[k]].terms for k in few.tolist()]] if len(few) else few
+    few = few[[features[x].terms != features[y].terms for x, y in zip(rows_a[few].tolist(), rows_b[few].tolist())]] \
+        if len(few) else few
     scores[few] *= FEW_SHARED_FACTOR
     np.minimum(scores, 1.0, out=scores)  # a similarity, shown as such: identical sentences score 1.00
     return ScoredPairs(a=rows_a, b=rows_b, score=scores)
