@@ -199,8 +199,9 @@ def _median_timed(fn, fresh=lambda: None):
 
 def _forget_text_caches() -> None:
     """Each timed alignment starts as the first one would: nothing known about any text."""
-    from sidelight.core.alignment import matching, terms, vectors
+    from sidelight.core.alignment import divergence, matching, terms, vectors
 
+    divergence._mentions.cache_clear()
     matching._analyse.cache_clear()
     terms.term_of.cache_clear()
     vectors.char_grams.cache_clear()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, cast
 
@@ -104,7 +105,7 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
         # counts as stated where the other unit merely mentions it: "Xi" opening a sentence is
         # not taken for a name, but "Xi held talks" does name Xi.
         # Units worded alike are compared once (a claim carried by 200 outlets is mostly a few wordings).
-        readings = {(tuple(_name_words(f) for f in facts), frozenset(w.lower() for w in _CAPITALISED.findall(u.text)))
+        readings = {(tuple(_name_words(f) for f in facts), _mentions(u.text))
                     for u, facts in stated}
         for (names_a, mentions_a), (names_b, mentions_b) in combinations(readings, 2):
             only_a = [x for x in names_a if not any(_shares_word(x, y) for y in names_b) and x.isdisjoint(mentions_b)]
@@ -122,6 +123,12 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
         if any(not any(same(x, y) for y in fb) for x in fa) and any(not any(same(x, y) for x in fa) for y in fb):
             return Conflict(kind, {u.id: _wording(v) for u, v in stated}, _bound_note(kind, distinct))
     return None
+
+
+@lru_cache(maxsize=20_000)
+def _mentions(text: str) -> frozenset[str]:
+    """The capitalised words of a unit, lower-cased; asked for once per kind of name and group."""
+    return frozenset(w.lower() for w in _CAPITALISED.findall(text))
 
 
 def _bound_note(kind: str, distinct: list[list[Fact]]) -> str:
