@@ -284,3 +284,19 @@ def test_eval_lists_the_links_missed_and_made_wrongly(capsys):
     missed = int(out.split(" missed (the gold links them")[0].rsplit("\n", 1)[1])
     assert missed == round(required * (1 - recall))  # the list is the recall figure, pair by pair
     assert "wrong (the aligner links them, the gold does not allow it):" in out
+
+
+def test_vietnamese_typed_with_combining_accents_matches_the_same_text_composed(tmp_path, capsys):
+    import json
+    import unicodedata
+
+    text = ("Việt Nam và Trung Quốc ký 12 thỏa thuận hợp tác\n\n"
+            "Hai nước đã ký kết 12 văn kiện hợp tác về thương mại và đầu tư. "
+            "Kim ngạch thương mại song phương đạt 234,9 tỷ USD trong năm 2023.\n")
+    (tmp_path / "composed.txt").write_text(unicodedata.normalize("NFC", text), encoding="utf-8")
+    (tmp_path / "decomposed.txt").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert main(["compare", str(tmp_path / "composed.txt"), str(tmp_path / "decomposed.txt"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [g["kind"] for g in data["groups"]] == ["shared"] * 3
+    assert all(g["score"] == 1.0 for g in data["groups"])
+    assert "different languages" not in json.dumps(data)

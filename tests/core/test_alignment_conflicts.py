@@ -203,3 +203,12 @@ def test_hedges_are_found_whatever_their_case_but_the_month_of_may_is_not_one():
     # lower-casing "İ" adds a letter: offsets shift, the hedge is still found and May still skipped
     assert hedges("İzmir traders said exports Will rise in May.") == ["will"]
     assert hedges("The ports are  Expected to reopen.") == ["are expected to"]
+
+
+def test_officials_said_and_according_to_officials_are_one_attribution():
+    found = conflict_types("Trade rose 20 percent in 2023, officials said.",
+                           "According to officials, trade rose 20 percent in 2023.")
+    assert "attribution" not in found
+    found = conflict_types("Trade rose 20 percent in 2023, according to analysts.",
+                           "Trade rose 20 percent in 2023, officials said.")
+    assert found["attribution"] == {"a:0": "analysts", "b:0": "officials"}

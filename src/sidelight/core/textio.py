@@ -72,7 +72,14 @@ def read_bytes(path: str | Path) -> bytes:
 
 
 def decode(path: str | Path, raw: bytes) -> DecodedFile:
-    path = Path(path)
+    """The file's text in Unicode's composed form (NFC): Vietnamese typed on some systems stores
+    "ế" as "e" plus two combining marks, which looks the same but would match nothing."""
+    found = _decode(Path(path), raw)
+    text = unicodedata.normalize("NFC", found.text)
+    return found if text == found.text else DecodedFile(found.path, found.raw, text, found.encoding, guessed=found.guessed)
+
+
+def _decode(path: Path, raw: bytes) -> DecodedFile:
     if not raw.strip():
         raise ImportRefused(path, "the file is empty")
     utf16 = _utf16_without_bom(raw)
@@ -89,7 +96,7 @@ def decode(path: str | Path, raw: bytes) -> DecodedFile:
     except UnicodeDecodeError:
         pass
     text, encoding = _guess(path, raw)
-    return DecodedFile(path, raw, unicodedata.normalize("NFC", text), encoding, guessed=True)
+    return DecodedFile(path, raw, text, encoding, guessed=True)
 
 
 WESTERN = "cp1252"

@@ -40,7 +40,7 @@ _SPEECH = r"(?:said|says|told|noted|added|predicted|stressed|affirmed|urged|comm
 _GROUP_SOURCES = r"analysts|observers|experts|police|officials|authorities|witnesses|sources|diplomats|residents"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
 _ATTRIBUTION = [
-    re.compile(rf"\b[Aa]ccording to (?:the )?({_NAME}|experts|analysts|observers|sources)"),
+    re.compile(rf"\b[Aa]ccording to (?:the )?({_NAME}|(?:{_GROUP_SOURCES})\b)"),
     # "... spokesperson Mao Ning said", "Ge Hongliang, deputy director of ..., added that"
     re.compile(rf"\b(?:spokes(?:person|man|woman)|minister|president|premier|professor|director|dean|"
                rf"researcher|analyst|expert|official|ambassador|chairman|secretary)\s+({_NAME})\s+{_SPEECH}\b"),

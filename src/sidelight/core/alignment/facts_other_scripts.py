@@ -53,6 +53,7 @@ def script_of(text: str) -> str:
     """"zh" (Chinese, Japanese or Korean script), "vi" (Vietnamese) or "en" (anything else)."""
     if text.isascii():
         return "en"
+    text = unicodedata.normalize("NFC", text)  # "ế" stored as "e" and two combining marks is still Vietnamese
     cjk, vietnamese = len(_CJK.findall(text)), len(_VI_LETTER.findall(text))
     if not cjk and not vietnamese:
         return "en"

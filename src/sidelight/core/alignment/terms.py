@@ -10,6 +10,7 @@ Text in scripts without spaces (Chinese, Japanese) becomes character bigrams.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.U)
@@ -117,8 +118,9 @@ def readable(word: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lower-case ``text`` and fold multi-word names and currency/percent signs."""
-    text = text.lower()
+    """Lower-case ``text`` (in composed form: combining accents joined to their letters) and fold
+    multi-word names and currency/percent signs."""
+    text = text.lower() if text.isascii() else unicodedata.normalize("NFC", text).lower()
     for pattern, replacement, needles in _PHRASES:
         if any(needle in text for needle in needles):
             text = pattern.sub(replacement, text)
