@@ -300,3 +300,21 @@ def test_vietnamese_typed_with_combining_accents_matches_the_same_text_composed(
     assert [g["kind"] for g in data["groups"]] == ["shared"] * 3
     assert all(g["score"] == 1.0 for g in data["groups"])
     assert "different languages" not in json.dumps(data)
+
+
+def test_figures_that_agree_are_marked_apart_from_contradictions(tmp_path, capsys):
+    import json
+
+    (tmp_path / "a.txt").write_text("Bilateral trade surpassed US$200 billion last year, officials said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bilateral trade reached $234.9 billion last year, officials said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Bilateral trade reached $150 billion last year, officials said.\n", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"]) == 0
+    [group] = json.loads(capsys.readouterr().out)["groups"]
+    assert group["conflicts"] == [{"type": "money", "values": {"a:0": "surpassed US$200 billion", "b:0": "$234.9 billion"},
+                                   "note": group["conflicts"][0]["note"], "agrees": True}]
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 0
+    assert "   ~ money: A surpassed US$200 billion; B $234.9 billion" in capsys.readouterr().out
+    assert main(["compare", str(tmp_path / "b.txt"), str(tmp_path / "c.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "   ! money: A $234.9 billion; B $150 billion" in out
+    assert "omits 0;" in out and "()" not in out

@@ -164,7 +164,7 @@ def test_keyboard_walks_the_filtered_claims(window):
 
 def test_pairwise_view_lists_conflicting_facts(window):
     alignment = window.claims.alignment
-    group = next(g for g in alignment.groups if g.kind != "unique" and g.conflicts)
+    group = next(g for g in alignment.groups if g.kind != "unique" and g.contradictions)
     window.claims.select_unit(group.units[0])
     text = window.pair_view.browser.toPlainText()
     assert "Conflicting facts" in text
@@ -358,7 +358,7 @@ def test_with_two_documents_open_there_is_no_shared_by_some(window):
     panel = window.claims_panel
     names = [panel.filter.itemText(i) for i in range(panel.filter.count())]
     assert "Shared by all documents" in names and "Shared by some" not in names
-    assert "shared by some" not in panel.summary.text() and "only in one outlet" in panel.summary.text()
+    assert "shared by some" not in panel.summary.text() and "only in one article" in panel.summary.text()
 
 
 def test_a_claim_can_be_marked_as_in_no_other_outlet_and_back(window, qtbot, sample_copy):
@@ -474,3 +474,19 @@ def test_an_unreadable_corrections_file_is_named_kept_and_never_overwritten(qtbo
     win.claims.unlink(unit.id, win.claims.alignment.counterparts(unit.id)[0].id)
     assert errors and "correction not saved, the file is unchanged" in errors[-1]
     assert path.read_text(encoding="utf-8") == broken
+
+
+def test_figures_that_differ_but_agree_are_shown_apart_and_not_counted_as_conflicting(window):
+    from sidelight.gui.claims.claims_panel import group_label
+
+    alignment = window.claims.alignment
+    # "bilateral trade surpassed US$200 billion" / "hitting $234.9 billion": a bound and a figure within it
+    group = next(g for g in alignment.groups if g.conflicts and not g.contradictions)
+    assert all(c.agrees for c in group.conflicts)
+    assert group not in alignment.filter_groups(has_conflicts=True)
+    assert "⚠" not in group_label(alignment, group)
+    conflicting = sum(1 for g in alignment.claims if g.contradictions)
+    assert f"{conflicting} with conflicting facts" in window.claims_panel.summary.text()
+    window.claims.select_unit(group.units[0])
+    text = window.pair_view.browser.toPlainText()
+    assert "Figures worded differently that agree" in text and "Conflicting facts" not in text

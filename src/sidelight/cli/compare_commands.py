@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sidelight.cli import command, plural
 from sidelight.cli.console import takes_any_character
+from sidelight.core.alignment.kinds import CONFLICT_COLOUR, highlight_colour
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import short_labels
 from sidelight.core.workspace import Workspace, is_workspace
@@ -162,23 +163,25 @@ def render_text(result) -> str:
             out.append(f"   (also in {context_labels[document.id]}, not compared here: {_short(unit.text, 120)})")
         for c in g.conflicts:
             values = "; ".join(f"{letters[result.unit(u).document]} {v}" for u, v in c.values.items())
-            out.append(f"   ! {c.type}: {values}" + (f" ({c.note})" if c.note else ""))
+            mark = "~" if c.agrees else "!"  # "~": worded differently, not a contradiction
+            out.append(f"   {mark} {c.type}: {values}" + (f" ({c.note})" if c.note else ""))
         out.append("")
     out.append("blindspots (claims others carry that a document leaves out / claims only it carries):")
     for d in result.documents:
         spot = result.blindspot(d.id)
         top = ", ".join(g.id for g in spot.omitted[:8])
         widely = f", {len(spot.widely_omitted)} of them carried by two or more" if len(result.documents) > 2 else ""
-        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}{widely} "
-                   f"({top}{'…' if len(spot.omitted) > 8 else ''}); unique {len(spot.unique)}")
+        listed = f" ({top}{'…' if len(spot.omitted) > 8 else ''})" if spot.omitted else ""
+        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}{widely}{listed}; unique {len(spot.unique)}")
     return "\n".join(out) + "\n"
 
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}
 thead th{position:sticky;top:0;background:#fafafa;z-index:1}
-.shared{background:#e6f4ea}.partial{background:#fff8e1}.unique{background:#f3f3f3}.conflict{color:#b00020}
-h2{margin-top:2em}small{color:#666}ul.conflicts{margin:0;padding-left:1.1em}ol.unique li{margin:.2em 0}"""
+.agrees{color:#555}h2{margin-top:2em}small{color:#666}ul.conflicts{margin:0;padding-left:1.1em}ol.unique li{margin:.2em 0}
+""" + "".join(f".{kind}{{background:{highlight_colour(kind)}}}" for kind in ("shared", "partial", "unique")) \
+    + f".conflict{{color:{CONFLICT_COLOUR}}}"  # the colours of the window
 
 
 def render_html(result) -> str:
@@ -194,7 +197,7 @@ def render_html(result) -> str:
         by_doc = {result.unit(u).document: result.unit(u) for u in g.units}
         cells = "".join(f"<td class='{g.kind}'>{e(by_doc[d].text)}</td>" if d in by_doc else "<td></td>" for d in docs)
         conflicts = "".join(
-            f"<li class='conflict'><b>{e(c.type)}</b>: "
+            f"<li class='{'agrees' if c.agrees else 'conflict'}'><b>{e(c.type)}</b>: "
             + e(" · ".join(f"{labels[result.unit(u).document]} “{v}”" for u, v in c.values.items()))
             + (f" <i>({e(c.note)})</i>" if c.note else "") + "</li>"
             for c in g.conflicts

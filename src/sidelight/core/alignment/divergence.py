@@ -121,7 +121,8 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
     for i, j in combinations(range(len(distinct)), 2):
         fa, fb = distinct[i], distinct[j]
         if any(not any(same(x, y) for y in fb) for x in fa) and any(not any(same(x, y) for x in fa) for y in fb):
-            return Conflict(kind, {u.id: _wording(v) for u, v in stated}, _bound_note(kind, distinct))
+            note = _bound_note(kind, distinct)
+            return Conflict(kind, {u.id: _wording(v) for u, v in stated}, note, agrees=bool(note))
     return None
 
 

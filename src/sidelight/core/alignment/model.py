@@ -74,9 +74,17 @@ class Conflict:
     type: str
     values: dict[str, str]
     note: str = ""  # e.g. that the figures differ but agree: one is a bound the other keeps
+    agrees: bool = False  # other wording of facts that do not contradict ("more than $200 billion" / "$234.9 billion")
 
     def as_dict(self) -> dict:
-        return {"type": self.type, "values": dict(self.values), **({"note": self.note} if self.note else {})}
+        return {"type": self.type, "values": dict(self.values), **({"note": self.note} if self.note else {}),
+                **({"agrees": True} if self.agrees else {})}
+
+
+def contradictions(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
+    """The conflicts that are contradictions: what "with conflicting facts" counts and filters,
+    and what the ⚠ marks. Figures that differ but agree are shown, not counted."""
+    return tuple(c for c in conflicts if not c.agrees)
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,10 @@ class Group:
     score: float
     conflicts: tuple[Conflict, ...] = ()
     context: tuple[str, ...] = ()
+
+    @property
+    def contradictions(self) -> tuple[Conflict, ...]:
+        return contradictions(self.conflicts)
 
 
 @dataclass(frozen=True)

@@ -203,7 +203,7 @@ class Alignment:
                 continue
             if unique_to is not None and g.documents != (unique_to,):
                 continue
-            if has_conflicts is not None and bool(g.conflicts) != has_conflicts:
+            if has_conflicts is not None and bool(g.contradictions) != has_conflicts:
                 continue
             if omitted_by is not None and omitted_by in g.documents:
                 continue
@@ -282,7 +282,8 @@ class Alignment:
                 raise SidelightError(None, "cached alignment does not fit the documents' texts")
             units.append(unit)
         groups = [Group(id=g["id"], kind=g["kind"], units=tuple(g["units"]), documents=tuple(g["documents"]),
-                        score=g["score"], conflicts=tuple(Conflict(c["type"], dict(c["values"]), c.get("note", "")) for c in g["conflicts"]))
+                        score=g["score"], conflicts=tuple(Conflict(c["type"], dict(c["values"]), c.get("note", ""), bool(c.get("agrees")))
+                                                   for c in g["conflicts"]))
                   for g in data["groups"]]
         matches = [Match(a=m["a"], b=m["b"], score=m["score"], corrected=m.get("corrected", False),
                          evidence=Evidence(**{k: tuple(v) for k, v in m["evidence"].items()}))

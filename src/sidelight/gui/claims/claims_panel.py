@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from sidelight.core.alignment import Alignment, Group
 from sidelight.core.labels import UNKNOWN, plural, shorten
 from sidelight.gui.claims.labels import doc_label
-from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS, tint
+from sidelight.gui.claims.palette import (
+    CONFLICT_COLOUR,
+    KIND_COLOURS,
+    KIND_LABELS,
+    SUMMARY_LABELS,
+    highlight_colour,
+    tint,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 SNIPPET = 110
@@ -85,7 +92,7 @@ def group_label(alignment: Alignment, group: Group) -> str:
     first = alignment.unit(group.units[0]).text
     outlets = ", ".join(doc_label(alignment, d) for d in group.documents)
     snippet = first if len(first) <= SNIPPET else first[:SNIPPET].rsplit(" ", 1)[0] + "…"
-    flag = " ⚠" if group.conflicts else ""
+    flag = " ⚠" if group.contradictions else ""
     return f"[{KIND_LABELS[group.kind]}{flag}] {outlets}\n{snippet}"
 
 
@@ -125,7 +132,6 @@ class GroupListModel(QAbstractListModel):
         return next((n for n, g in enumerate(self.rows) if g.id == group_id), -1)
 
 
-SUMMARY_LABELS = {"shared": "shared by all", "partial": "shared by some", "unique": "only in one outlet"}
 CARRIES_MARK = "●"
 CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
 ROW_LABEL_WIDTH = 18
@@ -168,15 +174,16 @@ class CoverageModel(QAbstractTableModel):
         doc = self.alignment.documents[index.column()]
         unit_id = next((u for u in group.units if self.alignment.unit(u).document == doc.id), None)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (CONFLICT_MARK if group.conflicts else CARRIES_MARK) if unit_id else ""
+            return (CONFLICT_MARK if group.contradictions else CARRIES_MARK) if unit_id else ""
         if role == Qt.ItemDataRole.BackgroundRole and unit_id:
             return QBrush(tint(KIND_COLOURS[group.kind], 120))
-        if role == Qt.ItemDataRole.ForegroundRole and group.conflicts:
+        if role == Qt.ItemDataRole.ForegroundRole and group.contradictions:
             return QBrush(QColor(CONFLICT_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            facts = f"\n{plural(len(group.conflicts), 'conflicting fact')}: click to compare" if group.conflicts else ""
+            facts = (f"\n{plural(len(group.contradictions), 'conflicting fact')}: click to compare"
+                     if group.contradictions else "")
             return (self.alignment.unit(unit_id).text + facts if unit_id
                     else f"{doc_label(self.alignment, doc.id)} leaves this claim out: click to see who carries it")
         if role == Qt.ItemDataRole.UserRole:
@@ -245,10 +252,10 @@ class ClaimsPanel(QWidget):
             self.summary.setText("No alignment yet: open two or more documents.")
         else:
             counts = alignment.counts()
-            conflicts = sum(1 for g in alignment.claims if g.conflicts)
+            conflicts = sum(1 for g in alignment.claims if g.contradictions)
             self.summary.setText(
                 f"<b>{len(alignment.claims)}</b> claims in {len(alignment.documents)} documents: "
-                + ", ".join(f"<span style='background:{KIND_COLOURS[k]}'>&nbsp;{counts[k]} {escape(SUMMARY_LABELS[k])}&nbsp;</span>"
+                + ", ".join(f"<span style='background:{highlight_colour(k)}'>&nbsp;{counts[k]} {escape(SUMMARY_LABELS[k])}&nbsp;</span>"
                             # with two documents open a claim is carried by both or by one
                             for k in ("shared", "partial", "unique") if k != "partial" or len(alignment.documents) > 2)
                 + f"; {conflicts} with conflicting facts"

@@ -111,7 +111,7 @@ class ClaimsController(QObject):
         self._show(alignment)
         counts = alignment.counts()
         some = f"{counts['partial']} by some, " if len(alignment.documents) > 2 else ""
-        self.message.emit(f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one outlet")
+        self.message.emit(f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article")
         for problem in alignment.problems:
             self.message.emit(problem)
         empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
@@ -162,7 +162,7 @@ class ClaimsController(QObject):
                     continue
                 neighbour = previous is not None and previous[1] == group.kind and unit.start - previous[0] <= 2
                 alternate = neighbour and not alternate  # neighbours of one kind take turns in shade
-                spans.append((unit.start, unit.end, kind_format(group.kind, bool(group.conflicts), alternate)))
+                spans.append((unit.start, unit.end, kind_format(group.kind, bool(group.contradictions), alternate)))
                 previous = (unit.end, group.kind)
             pane.set_layer(LAYER, spans)
 
@@ -196,8 +196,8 @@ class ClaimsController(QObject):
         closed = [doc_label(self.alignment, d.id) for d, _u in self.alignment.context_of(group.id)]
         if closed:
             lines.append(f"<i>also in {escape(', '.join(closed))} (not open)</i>")
-        if group.conflicts:
-            lines.append(f"<i>{plural(len(group.conflicts), 'conflicting fact')}: click to compare</i>")
+        if group.contradictions:
+            lines.append(f"<i>{plural(len(group.contradictions), 'conflicting fact')}: click to compare</i>")
         possible = self.alignment.possible_counterparts(unit.id)
         if possible:
             lines.append(f"<i>{plural(len(possible), 'possible counterpart')} not linked: click to see</i>")

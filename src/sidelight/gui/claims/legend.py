@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_COLOURS, KIND_LABELS
+from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS, highlight_colour
 
 
 class ClaimLegend(QToolBar):
@@ -30,7 +30,9 @@ class ClaimLegend(QToolBar):
     def _show_as(self, on: bool) -> None:
         """With the highlights off the legend is greyed, colours too: they are not on the page."""
         off = "#d0d0d0"
-        texts = [f"<span style='background:{KIND_COLOURS[kind] if on else off}'>&nbsp;&nbsp;&nbsp;</span> "
+        # the swatch is the tint the text gets
+        texts = [f"<span style='background:{highlight_colour(kind) if on else off}'>"
+                 "&nbsp;&nbsp;&nbsp;</span> "
                  f"{KIND_LABELS[kind]}" for kind in ("shared", "partial", "unique")]
         texts.append(f"<span style='color:{CONFLICT_COLOUR if on else off}'><u>~~~</u> ⚠ ▲</span> conflicting facts")
         tips = ["", "", "", "Wavy underline in the text, ⚠ in the claims list, ▲ in the coverage matrix"]

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from sidelight.core.alignment import Alignment, UnitComparison
+from sidelight.core.alignment.model import contradictions
 from sidelight.core.labels import plural
 from sidelight.gui.claims.labels import doc_label, unit_doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS
@@ -59,9 +60,15 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
         f"<p><b>{escape(doc_label(alignment, comparison.a.document))}</b> ↔ "
         f"<b>{escape(doc_label(alignment, comparison.b.document))}</b>{score}</p>",
     ]
-    if comparison.conflicts:  # the facts first: they are what a researcher is looking for
-        rows.append(f"<p style='color:{CONFLICT_COLOUR}'><b>Conflicting facts:</b></p><ul>")
-        for conflict in comparison.conflicts:
+    # the facts first: they are what a researcher is looking for
+    contradicting = contradictions(comparison.conflicts)
+    agreeing = tuple(c for c in comparison.conflicts if c.agrees)
+    for heading, colour, listed in (("Conflicting facts", CONFLICT_COLOUR, contradicting),
+                                    ("Figures worded differently that agree", "#555555", agreeing)):
+        if not listed:
+            continue
+        rows.append(f"<p style='color:{colour}'><b>{heading}:</b></p><ul>")
+        for conflict in listed:
             values = " vs ".join(
                 f"{escape(unit_doc_label(alignment, uid))}: “{escape(value)}”" for uid, value in conflict.values.items()
             )

@@ -1,31 +1,24 @@
-"""Colours for claim kinds, from the Okabe–Ito palette, which stays distinct for the common
-forms of colour blindness. Light tints as backgrounds keep black text readable."""
+"""Claim kinds as Qt text formats (the colours and names themselves: :mod:`sidelight.core.alignment.kinds`)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-KIND_COLOURS = {
-    "shared": "#56B4E9",  # sky blue: every open document carries the claim
-    "partial": "#E69F00",  # orange: some documents carry it
-    "unique": "#CC79A7",  # reddish purple: only this document
-}
-KIND_LABELS = {
-    "shared": "Shared by all",
-    "partial": "Shared by some",
-    "unique": "Only this outlet",
-}
-CONFLICT_COLOUR = "#D55E00"  # vermillion underline: the group states a fact differently
-SELECTED_COLOUR = "#009E73"  # bluish green outline for the unit clicked and its counterparts
+from sidelight.core.alignment.kinds import (  # noqa: F401 - the Qt layer's one place for them
+    CONFLICT_COLOUR,
+    KIND_ALPHA,
+    KIND_COLOURS,
+    KIND_LABELS,
+    SELECTED_COLOUR,
+    SUMMARY_LABELS,
+    highlight_colour,
+)
 
 
 def tint(hex_colour: str, alpha: int = 70) -> QColor:
     colour = QColor(hex_colour)
     colour.setAlpha(alpha)
     return colour
-
-
-KIND_ALPHA = {"shared": 90, "partial": 90, "unique": 45}  # unique claims are the many; keep them quiet
 
 
 ALTERNATE_ALPHA = 1.6  # the second of two neighbouring claims of one kind, a shade deeper
