@@ -78,6 +78,17 @@ def test_progress_is_reported_and_cancelling_stops_the_run():
     seen: list[tuple[int, int, str]] = []
     align(DOCS, progress=lambda done, total, message: seen.append((done, total, message)))
     assert seen[-1][0] == seen[-1][1] and [d for d, _t, _m in seen] == sorted(d for d, _t, _m in seen)
+    assert [m for d, t, m in seen if d == t] == ["done"]  # full only once the work is over
+
+
+def test_progress_reaches_full_only_at_the_end_when_other_sources_are_context(tmp_path):
+    seen: list[tuple[int, int, str]] = []
+    sources = Workspace.open(REPO).sources
+    for _ in range(2):  # computed, then read from the cache
+        seen.clear()
+        align(sources[:2], context=sources[2:], cache_dir=tmp_path,
+              progress=lambda done, total, message: seen.append((done, total, message)))
+        assert [m for d, t, m in seen if d == t] == ["done"] and seen[-1][2] == "done"
     calls = []
 
     def stop_after_three() -> bool:

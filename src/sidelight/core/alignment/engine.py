@@ -129,6 +129,8 @@ def align(
     note = _languages_note(shown)
     if note:
         result.problems = (*result.problems, note)
+    if progress is not None:  # 100 only when all is done, the open documents' part picked out too
+        progress(TOTAL, TOTAL, "done")
     return result
 
 
@@ -201,7 +203,7 @@ def _align(
             except (SidelightError, KeyError, TypeError, ValueError):
                 result = None
             if result is not None:
-                step(TOTAL, "done (from cache)")
+                step(TOTAL - 1, "read from the cache")
                 return result
 
     units: list[Unit] = []
@@ -219,7 +221,7 @@ def _align(
     if strict:
         method += ", strict"
     result = _group(docs, units, features, corrections, lambda done, msg: step(done, msg), vectors, method, strict)
-    step(TOTAL, "done")
+    step(TOTAL - 1, "saving to the cache" if cache_dir is not None else "finishing")
     if cache_dir is not None:
         cache.store(cache_dir, cache_key, result.to_json())
     return result
@@ -310,7 +312,8 @@ def _group(
             matches.append(Match(units[x].id, units[y].id, round(sim.get((x, y), 0.0), 4), shown[pair],
                                  corrected=(x, y) in forced or (y, x) in forced))
         if n % 500 == 0:
-            step(85 + 15 * n // max(len(rows_groups), 1), "finding conflicts")
+            step(85 + 10 * n // max(len(rows_groups), 1), "finding conflicts")  # 100 is only ever "done"
+    step(95, "finding possible counterparts")
     possible = [Match(units[x].id, units[y].id, round(score, 4))
                 for x, y, score in _possible_links(rows_groups, scored, unlinks)] if scored is not None else []
     return Alignment(docs, units, groups, matches, problems, method=method, possible=possible,
