@@ -490,3 +490,38 @@ def test_figures_that_differ_but_agree_are_shown_apart_and_not_counted_as_confli
     window.claims.select_unit(group.units[0])
     text = window.pair_view.browser.toPlainText()
     assert "Figures worded differently that agree" in text and "Conflicting facts" not in text
+
+
+def _in_view(pane, position: int) -> bool:
+    from PySide6.QtCore import QPoint
+
+    viewport = pane.editor.viewport()
+    top = pane.editor.cursorForPosition(QPoint(0, 0)).position()
+    bottom = pane.editor.cursorForPosition(QPoint(viewport.width() - 1, viewport.height() - 1)).position()
+    return top <= position <= bottom
+
+
+def test_a_document_opened_while_a_claim_is_chosen_is_scrolled_to_its_counterpart(window, qtbot):
+    window.resize(1600, 1000)
+    all_ids = [s.id for s in window.workspace.sources]
+    alignment = window.claims.alignment
+    # a claim of the two open documents that a third one, opened next, carries far down its text
+    window.doc_model.set_shown(all_ids)
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and len(window.claims.alignment.documents) == len(all_ids), timeout=30_000)
+    everything = window.claims.alignment
+    third, group, unit = next(
+        (d.id, g, everything.unit(u)) for g in everything.groups if {GT, CRA} <= set(g.documents)
+        for u in g.units for d in everything.documents
+        if everything.unit(u).document == d.id and d.id not in (GT, CRA) and everything.unit(u).start > 1500)
+    window.doc_model.set_shown([GT, CRA])
+    qtbot.waitUntil(lambda: {d.id for d in window.claims.alignment.documents} == {GT, CRA}, timeout=30_000)
+    chosen = next(u for u in group.units if everything.unit(u).document == GT)
+    window.claims.select_unit(chosen)
+    before = window.claims.alignment
+    window.doc_model.set_shown([GT, CRA, third])
+    qtbot.waitUntil(lambda: window.claims.alignment is not before
+                    and third in {d.id for d in window.claims.alignment.documents}, timeout=30_000)
+    qtbot.wait(50)
+    assert window.claims.selected == chosen
+    assert _in_view(window.view.pane_for(third), unit.start)

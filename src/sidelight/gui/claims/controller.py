@@ -126,6 +126,7 @@ class ClaimsController(QObject):
             self.failed.emit(error)
 
     def _show(self, alignment: Alignment | None) -> None:
+        before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
         self.alignment = alignment
         if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
             self.selected = None
@@ -133,7 +134,10 @@ class ClaimsController(QObject):
         self.panel.set_alignment(alignment)
         self.repaint()
         if self.selected and alignment is not None:
-            self.select_unit(self.selected, reveal=False)
+            # Documents just opened start at their top: scroll them to the chosen claim, but leave
+            # the panes already open where the researcher was reading (a correction re-aligns too).
+            opened = {d.id for d in alignment.documents} - before
+            self.select_unit(self.selected, reveal=bool(opened) and bool(before))
         self.aligned.emit(alignment)
 
     def stop(self) -> None:
