@@ -63,6 +63,8 @@ def test_find_bar_does_not_squeeze_the_document_list(window, qtbot):
     qtbot.wait(50)
     assert window.docs_dock.width() >= before - 5
     assert window.find_bar.minimumSizeHint().width() < 700
+    status = window.find_bar.status  # the counts are shown whole, not cut ("1 match in 1 documen")
+    assert status.text().endswith("documents") and status.width() >= status.fontMetrics().horizontalAdvance(status.text())
 
 
 def test_find_highlights_every_match_in_every_pane(window, qtbot):

@@ -36,10 +36,11 @@ class FindBar(QWidget):
         self.case = QCheckBox("Match case")
         self.accents = QCheckBox("Ignore accents")
         self.status = QLabel()
-        # The counts may be long; they give way rather than push the side panels aside.
+        # The counts are always read whole (the field gives way to them: it scrolls its text);
+        # the longer "3 of 12 · outlet" line gives way rather than push the side panels aside.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status.setMinimumWidth(0)
-        self.field.setMinimumWidth(180)
+        self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance("9999 matches in 99 documents") + 8)
+        self.field.setMinimumWidth(110)
         prev_button, next_button, close_button = QToolButton(), QToolButton(), QToolButton()
         prev_button.setText("▲")
         prev_button.setToolTip("Previous match (Shift+Enter)")
