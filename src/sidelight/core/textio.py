@@ -14,7 +14,7 @@ neighbour, we take it. A guessed encoding is recorded, so a researcher can check
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,7 +76,7 @@ def decode(path: str | Path, raw: bytes) -> DecodedFile:
     "ế" as "e" plus two combining marks, which looks the same but would match nothing."""
     found = _decode(Path(path), raw)
     text = unicodedata.normalize("NFC", found.text)
-    return found if text == found.text else DecodedFile(found.path, found.raw, text, found.encoding, guessed=found.guessed)
+    return found if text == found.text else replace(found, text=text)
 
 
 def _decode(path: Path, raw: bytes) -> DecodedFile:
