@@ -338,7 +338,8 @@ def _possible_links(rows_groups: list[list[int]], scored: Any, unlinks: list[tup
         keep &= np.fromiter(((x, y) not in refused for x, y in zip(a.tolist(), b.tolist())), dtype=bool, count=len(a))
     a, b, score = a[keep], b[keep], score[keep]
     chosen = np.zeros(len(a), dtype=bool)
+    places = matching.score_places(score)
     for this in (a, b):
-        order, _starts, rank = matching.ranked_blocks(this, score)
+        order, _starts, rank = matching.ranked_blocks(this, score, places)
         chosen[order[rank < POSSIBLE_PER_UNIT]] = True
     return sorted(zip(a[chosen].tolist(), b[chosen].tolist(), score[chosen].tolist()))

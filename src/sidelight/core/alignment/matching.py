@@ -134,7 +134,6 @@ def score_pairs(
     docstring); without them the score is lexical only.
     """
     import numpy as np
-    from scipy import sparse
 
     docs = np.asarray(document_of, dtype=np.int64)
     cap = max(BLOCK_MIN_DF, int(BLOCK_DF_PER_DOCUMENT * n_documents), _budget_cap(vectors.term_df, len(features)))
@@ -142,10 +141,11 @@ def score_pairs(
     # at once, their term cosine less the small share those common terms would add.
     columns = np.flatnonzero((vectors.term_df >= 2) & (vectors.term_df <= cap))
     block = vectors.terms[:, columns].tocsr()
-    proposed = sparse.triu(block @ block.T, k=1).tocoo()
+    proposed = (block @ block.T).tocoo()
+    upper = proposed.row < proposed.col  # each pair once, a < b
     # Section titles are never matched; captions only with captions (they describe photos).
     family = np.asarray([_FAMILY.get(f.kind, 0) for f in features], dtype=np.int64)
-    keep = (
+    keep = upper & (
         (docs[proposed.row] != docs[proposed.col]) & (proposed.data >= CANDIDATE_FLOOR)
         & (family[proposed.row] == family[proposed.col]) & (family[proposed.row] >= 0)
     )
@@ -207,29 +207,48 @@ def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_docu
     import numpy as np
     from scipy import sparse
 
-    df = Counter(t for f in features for t in set(f.terms))
+    # one row per distinct text (``same_text`` numbers them), the document frequency still
+    # counting every unit
+    copies = np.bincount(same_text).tolist()
+    texts: list[UnitFeatures] = [features[0]] * len(copies)
+    for row, key in enumerate(same_text.tolist()):
+        texts[key] = features[row]
+    df: Counter[str] = Counter()
+    for f, n in zip(texts, copies):
+        for term in set(f.terms):
+            df[term] += n
     cap = max(float(n_documents), DISTINCTIVE_DF_SHARE * len(features))
     column: dict[str, int] = {}
-    rows_p: list[int] = []
-    cols_p: list[int] = []
-    rows_n: list[int] = []
-    cols_n: list[int] = []
-    for row, f in enumerate(features):
+    rows: list[int] = []
+    cols: list[int] = []
+    sign: list[float] = []
+    for row, f in enumerate(texts):
         for term in set(f.terms):
             if df[term] <= cap:
                 c = column.setdefault(term, len(column))
-                rows_p.append(row)
-                cols_p.append(c)
+                rows.append(row)
+                cols.append(2 * c)
+                sign.append(1.0)
                 if term in f.names:
-                    rows_n.append(row)
-                    cols_n.append(c)
-    shape = (len(features), max(len(column), 1))
-    present = sparse.csr_matrix((np.ones(len(rows_p)), (rows_p, cols_p)), shape=shape)
-    named = sparse.csr_matrix((np.ones(len(rows_n)), (rows_n, cols_n)), shape=shape)
-    # shared distinctive terms, less those both units capitalise (a term is one column, so the
-    # names both share are a subset of the terms both share)
-    shared = _unique_rowwise_dot(present, rows_a, rows_b, same_text) - _unique_rowwise_dot(named, rows_a, rows_b, same_text)
-    return np.rint(shared).astype(np.int64)
+                    rows.append(row)
+                    cols.append(2 * c + 1)
+                    sign.append(1.0)
+    # Each term has two columns: "present" and "named". The left rows are multiplied with
+    # right rows whose "named" column is negated, so one product gives the shared distinctive
+    # terms less those both units capitalise.
+    shape = (len(texts), max(2 * len(column), 1))
+    left = sparse.csr_matrix((np.asarray(sign), (rows, cols)), shape=shape)
+    right = left.copy()
+    right.data[right.indices % 2 == 1] = -1.0
+    ka, kb = same_text[rows_a], same_text[rows_b]
+    width = len(texts)
+    pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
+    shared = np.zeros(len(pair_keys))
+    for start in range(0, len(pair_keys), CHUNK):
+        chunk = pair_keys[start:start + CHUNK]
+        shared[start:start + CHUNK] = np.asarray(
+            left[chunk // width].multiply(right[chunk % width]).sum(axis=1)).ravel()
+    return np.rint(shared[inverse.ravel()]).astype(np.int64)
 
 
 def _text_keys(features: Sequence[UnitFeatures]):
@@ -338,25 +357,42 @@ def _top_per_document(rows_a, rows_b, score, docs, k: int):
     if len(rows_a) == 0:
         return keep
     n_docs = int(docs.max()) + 1
+    places = score_places(score)
     for this, other in ((rows_a, rows_b), (rows_b, rows_a)):
-        order, starts, rank = ranked_blocks(this.astype(np.int64) * n_docs + docs[other], score)
+        order, starts, _rank = ranked_blocks(this.astype(np.int64) * n_docs + docs[other], score, places)
         sorted_score = score[order]
-        # the k-th best score of each (unit, document) block; anything at least as good stays
-        kth = np.minimum(rank, k - 1) == rank
-        last = np.maximum.reduceat(np.where(kth, rank, -1), starts)
-        floor = sorted_score[starts + last]
-        keep[order] |= sorted_score >= np.repeat(floor, np.diff(np.r_[starts, len(order)]))
+        # the k-th best score of each (unit, document) block (or its last); anything at least as good stays
+        lengths = np.diff(np.r_[starts, len(order)])
+        floor = sorted_score[starts + np.minimum(lengths, k) - 1]
+        keep[order] |= sorted_score >= np.repeat(floor, lengths)
     return keep
 
 
-def ranked_blocks(key, score):
-    """Sort by ``key``, best ``score`` first within each key: returns (order, start of each
-    block in that order, rank of each sorted element within its block, 0 for the best)."""
+def score_places(score):
+    """Each score's place in best-first order, ties by position: ``ranked_blocks`` sorts by
+    key and place at once, and several sortings of the same scores share one."""
     import numpy as np
 
-    # Two stable sorts, by score then by key, give lexsort's order a third faster.
-    by_score = np.argsort(-score, kind="stable")
-    order = by_score[np.argsort(key[by_score], kind="stable")]
+    places = np.empty(len(score), dtype=np.int64)
+    places[np.argsort(-score, kind="stable")] = np.arange(len(score))
+    return places
+
+
+def ranked_blocks(key, score, places=None):
+    """Sort by ``key``, best ``score`` first within each key: returns (order, start of each
+    block in that order, rank of each sorted element within its block, 0 for the best).
+    ``places``: :func:`score_places` of ``score``, when already known."""
+    import numpy as np
+
+    key = np.asarray(key, dtype=np.int64)
+    n = len(score)
+    if places is None:
+        places = score_places(score)
+    if n and int(key.max()) < np.iinfo(np.int64).max // max(n, 1) - 1:
+        # key and place in one number, all distinct: one unstable sort, not two stable ones
+        order = np.argsort(key * n + places)
+    else:
+        order = np.lexsort((places, key))
     sorted_key = key[order]
     starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
     rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
