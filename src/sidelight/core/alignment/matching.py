@@ -142,14 +142,14 @@ def score_pairs(
     columns = np.flatnonzero((vectors.term_df >= 2) & (vectors.term_df <= cap))
     block = vectors.terms[:, columns].tocsr()
     proposed = (block @ block.T).tocoo()
-    upper = proposed.row < proposed.col  # each pair once, a < b
+    # each pair once (a < b) and close enough, then the rules on what may pair, on far fewer
+    near = np.flatnonzero((proposed.row < proposed.col) & (proposed.data >= CANDIDATE_FLOOR))
+    rows_a, rows_b, partial = proposed.row[near], proposed.col[near], proposed.data[near]
     # Section titles are never matched; captions only with captions (they describe photos).
     family = np.asarray([_FAMILY.get(f.kind, 0) for f in features], dtype=np.int64)
-    keep = upper & (
-        (docs[proposed.row] != docs[proposed.col]) & (proposed.data >= CANDIDATE_FLOOR)
-        & (family[proposed.row] == family[proposed.col]) & (family[proposed.row] >= 0)
-    )
-    rows_a, rows_b, partial = proposed.row[keep], proposed.col[keep], proposed.data[keep]
+    family_a = family[rows_a]
+    keep = np.flatnonzero((docs[rows_a] != docs[rows_b]) & (family_a == family[rows_b]) & (family_a >= 0))
+    rows_a, rows_b, partial = rows_a[keep], rows_b[keep], partial[keep]
     if embeddings is not None:
         rows_a, rows_b, partial = _with_neighbours(rows_a, rows_b, partial, embeddings, docs, family, vectors)
         cosine = _embedding_score(np.einsum("ij,ij->i", embeddings[rows_a], embeddings[rows_b]))
@@ -243,11 +243,7 @@ def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_docu
     ka, kb = same_text[rows_a], same_text[rows_b]
     width = len(texts)
     pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
-    shared = np.zeros(len(pair_keys))
-    for start in range(0, len(pair_keys), CHUNK):
-        chunk = pair_keys[start:start + CHUNK]
-        shared[start:start + CHUNK] = np.asarray(
-            left[chunk // width].multiply(right[chunk % width]).sum(axis=1)).ravel()
+    shared = rowwise_dot(left, pair_keys // width, pair_keys % width, right)
     return np.rint(shared[inverse.ravel()]).astype(np.int64)
 
 
