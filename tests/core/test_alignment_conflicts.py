@@ -212,3 +212,21 @@ def test_officials_said_and_according_to_officials_are_one_attribution():
     found = conflict_types("Trade rose 20 percent in 2023, according to analysts.",
                            "Trade rose 20 percent in 2023, officials said.")
     assert found["attribution"] == {"a:0": "analysts", "b:0": "officials"}
+
+
+def test_counts_of_one_thing_in_other_words_are_compared():
+    found = conflict_types("China and Vietnam signed 12 agreements during the visit to Hanoi last week.",
+                           "China and Vietnam signed 15 deals during the visit to Hanoi last week.")
+    assert found["number"] == {"a:0": "12 agreements", "b:0": "15 deals"}
+    same = conflict_types("China and Vietnam signed 36 agreements during the visit to Hanoi last week.",
+                          "China and Vietnam signed 36 deals during the visit to Hanoi last week.")
+    assert "number" not in same
+
+
+def test_a_weekday_the_date_does_not_fall_on_is_a_conflict():
+    wrong = conflict_types("Xi Jinping paid a state visit to Vietnam from December 12 to 13, 2023, meeting Trong.",
+                           "Xi Jinping paid a state visit to Vietnam on Monday and Tuesday, meeting Trong.")
+    assert wrong["weekday"] == {"a:0": "December 12 to 13, 2023 (Tuesday and Wednesday)", "b:0": "Monday, Tuesday"}
+    right = conflict_types("Xi Jinping paid a state visit to Vietnam from December 12 to 13, 2023, meeting Trong.",
+                           "Xi Jinping paid a state visit to Vietnam on Tuesday and Wednesday, meeting Trong.")
+    assert "weekday" not in right and "date" not in right

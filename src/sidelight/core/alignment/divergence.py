@@ -94,7 +94,54 @@ def conflicts(units: Sequence[Unit], facts: Sequence[Facts]) -> tuple[Conflict, 
             conflict = _detail_conflict(kind, [(u, v) for u, v in stated if v])
         if conflict is not None:
             found.append(conflict)
+    if not any(c.type == "weekday" for c in found):
+        calendar = _weekday_against_date(units, facts)
+        if calendar is not None:
+            found.append(calendar)
     return tuple(found)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _weekdays_of(dates: tuple[Fact, ...]) -> list[str]:
+    """The weekdays on which a unit's full dates (day, month and year) fall, in order."""
+    import datetime
+
+    days: list[str] = []
+    for f in dates:
+        month, day, to_day, year = f.key if isinstance(f.key, tuple) and len(f.key) == 4 else (None,) * 4
+        if not (isinstance(month, str) and isinstance(day, int) and isinstance(year, int)) or month[:3] not in _MONTHS:
+            continue
+        last = to_day if isinstance(to_day, int) and day <= to_day <= day + 6 else day
+        for d in range(day, last + 1):
+            try:
+                name = _WEEKDAYS[datetime.date(year, _MONTHS.index(month[:3]) + 1, d).weekday()]
+            except ValueError:  # "February 30": no day to check against
+                continue
+            if name not in days:
+                days.append(name)
+    return days
+
+
+def _weekday_against_date(units: Sequence[Unit], facts: Sequence[Facts]) -> Conflict | None:
+    """One unit gives the date ("December 12 to 13, 2023"), another only the weekday ("on
+    Tuesday and Wednesday"): a weekday the date does not fall on is a conflict of dates."""
+    dated = [(u, f, _weekdays_of(f.date)) for u, f in zip(units, facts) if f.date and not f.weekday]
+    named = [(u, f) for u, f in zip(units, facts) if f.weekday and not any(
+        isinstance(d.key, tuple) and len(d.key) == 4 and d.key[1] is not None for d in f.date)]
+    for u, f, days in dated:
+        if not days:
+            continue
+        for v, g in named:
+            said = [w.key for w in g.weekday]
+            if any(day not in days for day in said):
+                fell = " and ".join(d.capitalize() for d in days)
+                return Conflict("weekday", {
+                    u.id: f"{_wording(f.date)} (a {fell})" if len(days) == 1 else f"{_wording(f.date)} ({fell})",
+                    v.id: _wording(g.weekday)})
+    return None
 
 
 def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:

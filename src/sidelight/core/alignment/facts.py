@@ -248,11 +248,19 @@ def _bound(text: str, start: int) -> tuple[str, str]:
     return "", ""
 
 
+# Words for one countable thing ("12 agreements" against "15 deals" is one count, stated twice)
+_COUNTED_ALIKE = {"deal": "agreement", "accord": "agreement", "pact": "agreement", "treaty": "agreement",
+                  "nation": "country", "kilometer": "kilometre", "km": "kilometre", "ton": "tonne",
+                  "programme": "program", "enterprise": "company", "firm": "company"}
+
+
 def _singular(noun: str | None) -> str | None:
-    """"projects" and "project" count the same thing; enough for comparing two units' counts."""
+    """"projects" and "project" count the same thing, and so do "deals" and "agreements";
+    enough for comparing two units' counts."""
     if noun is None or len(noun) <= 3 or not noun.endswith("s") or noun.endswith("ss"):
-        return noun
-    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+        return _COUNTED_ALIKE.get(noun, noun) if noun is not None else None
+    one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    return _COUNTED_ALIKE.get(one, one)
 
 
 def _inside_name(text: str, position: int) -> bool:
