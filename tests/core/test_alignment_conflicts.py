@@ -214,19 +214,18 @@ def test_officials_said_and_according_to_officials_are_one_attribution():
     assert found["attribution"] == {"a:0": "analysts", "b:0": "officials"}
 
 
+VISIT = "China and Vietnam signed {} during the visit, Xi Jinping met Trong in Hanoi {}."
+
+
 def test_counts_of_one_thing_in_other_words_are_compared():
-    found = conflict_types("China and Vietnam signed 12 agreements during the visit to Hanoi last week.",
-                           "China and Vietnam signed 15 deals during the visit to Hanoi last week.")
+    found = conflict_types(VISIT.format("12 agreements", "last week"), VISIT.format("15 deals", "last week"))
     assert found["number"] == {"a:0": "12 agreements", "b:0": "15 deals"}
-    same = conflict_types("China and Vietnam signed 36 agreements during the visit to Hanoi last week.",
-                          "China and Vietnam signed 36 deals during the visit to Hanoi last week.")
-    assert "number" not in same
+    assert "number" not in conflict_types(VISIT.format("36 agreements", "today"), VISIT.format("36 deals", "today"))
 
 
 def test_a_weekday_the_date_does_not_fall_on_is_a_conflict():
-    wrong = conflict_types("Xi Jinping paid a state visit to Vietnam from December 12 to 13, 2023, meeting Trong.",
-                           "Xi Jinping paid a state visit to Vietnam on Monday and Tuesday, meeting Trong.")
+    dated = VISIT.format("36 agreements", "from December 12 to 13, 2023")
+    wrong = conflict_types(dated, VISIT.format("36 agreements", "on Monday and Tuesday"))
     assert wrong["weekday"] == {"a:0": "December 12 to 13, 2023 (Tuesday and Wednesday)", "b:0": "Monday, Tuesday"}
-    right = conflict_types("Xi Jinping paid a state visit to Vietnam from December 12 to 13, 2023, meeting Trong.",
-                           "Xi Jinping paid a state visit to Vietnam on Tuesday and Wednesday, meeting Trong.")
+    right = conflict_types(dated, VISIT.format("36 agreements", "on Tuesday and Wednesday"))
     assert "weekday" not in right and "date" not in right
