@@ -238,8 +238,15 @@ class ClaimsPanel(QWidget):
         self._filters: list[tuple[str, GroupFilter]] = []
         self._following = False  # the list follows a claim chosen elsewhere: do not echo it back
 
+    def show_note(self, text: str) -> None:
+        """A line in place of the counts while aligning (or when it failed). The summary keeps
+        the height the counts took, so the list below does not jump up and back down."""
+        self.summary.setMinimumHeight(self.summary.height() if self.summary.isVisible() else 0)
+        self.summary.setText(text)
+
     def set_alignment(self, alignment: Alignment | None) -> None:
         self.alignment = alignment
+        self.summary.setMinimumHeight(0)
         label = self.filter.currentText()
         self.filter.blockSignals(True)
         self.filter.clear()

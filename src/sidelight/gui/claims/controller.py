@@ -100,7 +100,7 @@ class ClaimsController(QObject):
                                    *result.problems)
             return result
 
-        self.panel.summary.setText(f"Aligning the claims of {len(sources)} documents…")
+        self.panel.show_note(f"Aligning the claims of {len(sources)} documents…")
         self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)
 
     def _done(self, alignment: Alignment) -> None:
@@ -122,7 +122,7 @@ class ClaimsController(QObject):
     def _failed(self, error: SidelightError) -> None:
         self.task = None
         if not isinstance(error, AlignmentCancelled):
-            self.panel.summary.setText(f"Alignment failed: {escape(str(error))}")
+            self.panel.show_note(f"Alignment failed: {escape(str(error))}")
             self.failed.emit(error)
 
     def _show(self, alignment: Alignment | None) -> None:

@@ -1,0 +1,24 @@
+"""The counts above the claims list keep their place while the claims are aligned again."""
+
+from __future__ import annotations
+
+from tests.gui.conftest import open_window
+from tests.gui.test_claims_panel_reading import ALL
+
+
+def test_aligning_again_does_not_make_the_claims_list_jump(qtbot, sample_copy):
+    window = open_window(qtbot, sample_copy, ALL)
+    qtbot.waitUntil(lambda: window.claims.alignment is not None
+                    and len(window.claims.alignment.documents) == len(ALL), timeout=60_000)
+    summary = window.claims_panel.summary
+    window.claims_panel.resize(320, 600)  # narrow: the counts take several lines
+    qtbot.wait(50)
+    counted = summary.height()
+    list_top = window.claims_panel.tabs.y()
+    assert counted > summary.fontMetrics().height() * 1.5  # more than one line of counts
+    window.realign()
+    qtbot.waitUntil(lambda: summary.text().startswith("Aligning"), timeout=5_000)
+    qtbot.wait(50)
+    assert summary.height() >= counted and window.claims_panel.tabs.y() == list_top
+    qtbot.waitUntil(lambda: "claims in" in summary.text(), timeout=60_000)
+    assert summary.minimumHeight() == 0  # the counts size it again
