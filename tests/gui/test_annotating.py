@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from sidelight.core.settings import load_settings, save_settings
+from sidelight.gui import main_window as main_window_module
 from sidelight.gui.annotate.code_picker import CodePicker
 from sidelight.gui.annotate.codebook_dialog import CodebookDialog
 from sidelight.gui.app import create_window
@@ -378,3 +379,35 @@ def test_a_file_reloaded_from_disk_is_named_by_its_outlet_and_other_undo_stays(w
     window.annotations.check_disk()
     assert messages == ["Reloaded your annotations of China Report ASEAN: it changed on disk"]
     assert window.actions_by_id["undo"].text() == "&Undo Add annotation 'Economic'"  # the other document's
+
+
+def test_typed_document_values_survive_other_annotations_and_switching_documents(window, qtbot, monkeypatch):
+    panel = window.document_panel
+    panel.document.setCurrentIndex(panel.document.findData(GT))
+    country = next(w for w in panel.inputs.values() if isinstance(w, QLineEdit))
+    country.setText("Vietnam")
+    country.textEdited.emit("Vietnam")  # as typing does
+    panel.note.setPlainText("reads like a press release")
+    assert "not applied" in panel.apply_button.text()
+    select(window, CRA, "largest trading partner")  # a span annotation elsewhere rebuilds the form
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()
+    panel.document.setCurrentIndex(panel.document.findData(CRA))
+    panel.document.setCurrentIndex(panel.document.findData(GT))
+    country = next(w for w in panel.inputs.values() if isinstance(w, QLineEdit))
+    assert country.text() == "Vietnam" and panel.note.toPlainText() == "reads like a press release"
+    asked = []
+    monkeypatch.setattr(main_window_module, "ask_unapplied", lambda parent, docs: asked.append(docs) or "apply")
+    assert window.settle_unapplied()
+    assert asked and window.annotations.session.document(GT).note == "reads like a press release"
+    assert panel.apply_button.text() == "Apply" and not panel.unapplied()
+
+
+def test_leaving_with_typed_document_values_can_be_cancelled(window, monkeypatch):
+    panel = window.document_panel
+    panel.document.setCurrentIndex(panel.document.findData(GT))
+    panel.note.setPlainText("half a thought")
+    monkeypatch.setattr(main_window_module, "ask_unapplied", lambda parent, docs: "cancel")
+    assert not window.settle_unapplied() and panel.note.toPlainText() == "half a thought"
+    monkeypatch.setattr(main_window_module, "ask_unapplied", lambda parent, docs: "discard")
+    assert window.settle_unapplied() and window.annotations.session.document(GT) is None

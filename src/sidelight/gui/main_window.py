@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self.check_workspace(quiet=True)  # what 'sidelight check' would say, shown without blocking
 
     def open_workspace(self, path: str | Path) -> bool:
+        if not self.settle_unapplied():
+            return False
         try:
             workspace = Workspace.open(path)
         except SidelightError as exc:
@@ -553,7 +555,25 @@ class MainWindow(QMainWindow):
             self.annotations.check_disk()  # a colleague's git pull while we were away
         super().changeEvent(event)
 
+    def settle_unapplied(self) -> bool:
+        """Typed document annotations not applied yet: apply, discard, or stay (False)."""
+        unapplied = self.document_panel.unapplied()
+        if not unapplied:
+            return True
+        combo = self.document_panel.document
+        answer = ask_unapplied(self, [combo.itemText(combo.findData(i)) or i for i in unapplied])
+        if answer == "cancel":
+            return False
+        if answer == "apply":
+            self.document_panel.apply_all()
+            self.annotations.save()
+        self.document_panel.drafts.clear()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.settle_unapplied():
+            event.ignore()
+            return
         self.annotations.close()
         self.claims.stop()
         for task in list(self.runner.running):
@@ -561,3 +581,16 @@ class MainWindow(QMainWindow):
         self.runner.wait(5000)
         self.memory.save_window(self)
         super().closeEvent(event)
+
+
+def ask_unapplied(parent: QWidget, documents: list[str]) -> str:
+    """"apply", "discard" or "cancel" for document annotations typed but not applied."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Document annotations not applied",
+                      "You typed document annotations that are not applied yet, for: " + ", ".join(documents)
+                      + ".\n\nApply them before leaving?", parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Apply)
+    choice = box.exec()
+    return {QMessageBox.StandardButton.Apply: "apply", QMessageBox.StandardButton.Discard: "discard"}.get(
+        QMessageBox.StandardButton(choice), "cancel")

@@ -1,6 +1,11 @@
 """Document-level annotation: the outlet's perspective on a whole article, as the codebook defines
 it (genre, ownership, country, audience, stances toward actors, primary frame, tone) and the
-researcher's own perspective axes."""
+researcher's own perspective axes.
+
+What is typed but not yet applied is a draft kept per document: rebuilding the form (an
+annotation added elsewhere, a colleague's file reloaded, another document chosen and chosen
+back) restores it instead of the stored values, so nothing typed is lost on the way to Apply.
+"""
 
 from __future__ import annotations
 
@@ -49,11 +54,15 @@ class DocumentPanel(QWidget):
         self.inputs: dict[str, QWidget] = {}
         self.axis_inputs: dict[str, QComboBox] = {}
         self.note = QPlainTextEdit()
-        self.document.currentIndexChanged.connect(self.load)
+        self.drafts: dict[str, dict[str, object]] = {}  # source id -> what the form held, unapplied
+        self._shown: str | None = None  # the document whose values (or draft) the form holds
+        self._loading = False
+        self.document.currentIndexChanged.connect(self._switch)
         self.apply_button.clicked.connect(self.apply)
         controller.changed.connect(self.refresh)
 
     def refresh(self) -> None:
+        self._keep_draft()
         current = self.document.currentData()
         self.document.blockSignals(True)
         self.document.clear()
@@ -106,6 +115,63 @@ class DocumentPanel(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
         self.form.addRow("Note", self.note)
+        for widget in [*self.inputs.values(), *self.axis_inputs.values(), self.note]:
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._edited)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self._edited)
+            elif isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self._edited)
+
+    # -- drafts -------------------------------------------------------------------------------
+    def _state(self) -> dict[str, object]:
+        state: dict[str, object] = {}
+        for key, widget in [*self.inputs.items(), *(("axis:" + k, b) for k, b in self.axis_inputs.items()),
+                            ("note", self.note)]:
+            if isinstance(widget, QComboBox):
+                state[key] = widget.currentIndex()
+            elif isinstance(widget, QPlainTextEdit):
+                state[key] = widget.toPlainText()
+            elif isinstance(widget, QLineEdit):
+                state[key] = widget.text()
+        return state
+
+    def _restore(self, state: dict[str, object]) -> None:
+        for key, widget in [*self.inputs.items(), *(("axis:" + k, b) for k, b in self.axis_inputs.items()),
+                            ("note", self.note)]:
+            if key not in state:
+                continue
+            value = state[key]
+            if isinstance(widget, QComboBox) and isinstance(value, int):
+                widget.setCurrentIndex(value)
+            elif isinstance(widget, (QPlainTextEdit, QLineEdit)) and isinstance(value, str):
+                if isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(value)
+                else:
+                    widget.setText(value)
+
+    def _edited(self, *_args) -> None:
+        if not self._loading and self._shown is not None:
+            self.drafts[self._shown] = {}  # marked now, filled in when the form is rebuilt or left
+            self._mark()
+
+    def _keep_draft(self) -> None:
+        if self._shown is not None and self._shown in self.drafts:
+            self.drafts[self._shown] = self._state()
+
+    def _switch(self, _index: int) -> None:
+        self._keep_draft()
+        self.load()
+
+    def _mark(self) -> None:
+        dirty = self._shown in self.drafts
+        self.apply_button.setText("Apply (changes not applied yet)" if dirty else "Apply")
+        self.apply_button.setDefault(dirty)
+
+    def unapplied(self) -> list[str]:
+        """The documents with typed values not applied yet (asked before the window closes)."""
+        self._keep_draft()
+        return list(self.drafts)
 
     def load(self) -> None:
         session = self.controller.session
@@ -114,6 +180,19 @@ class DocumentPanel(QWidget):
             return
         if not self.inputs and session.codebook.document_fields:
             self._build()
+        self._loading = True
+        try:
+            self._fill(session, source_id)
+        finally:
+            self._loading = False
+        self._shown = source_id
+        self._mark()
+
+    def _fill(self, session, source_id: str) -> None:
+        draft = self.drafts.get(source_id)
+        if draft:
+            self._restore(draft)
+            return
         doc = session.document(source_id)
         values = doc.values if doc else {}
         for field_id, widget in self.inputs.items():
@@ -145,5 +224,23 @@ class DocumentPanel(QWidget):
             else:
                 values[field_id] = widget.text().strip() or None  # type: ignore[attr-defined]
         axes = {axis_id: box.currentData() for axis_id, box in self.axis_inputs.items()}
-        self.controller._call(lambda: session.set_document(source_id, values=values, stances=stances, axes=axes,
-                                                            note=self.note.toPlainText()))
+        note = self.note.toPlainText()
+
+        def store() -> bool:
+            session.set_document(source_id, values=values, stances=stances, axes=axes, note=note)
+            return True
+
+        self.drafts.pop(source_id, None)  # applied: the stored values are what the form holds
+        if self.controller._call(store) is None:
+            self.drafts[source_id] = self._state()  # refused (a message says why): still a draft
+        self._mark()
+
+    def apply_all(self) -> None:
+        """Apply every document's draft, the one shown last (so the form ends where it was)."""
+        shown = self.document.currentIndex()
+        for source_id in self.unapplied():
+            index = self.document.findData(source_id)
+            if index >= 0:
+                self.document.setCurrentIndex(index)
+                self.apply()
+        self.document.setCurrentIndex(shown)
