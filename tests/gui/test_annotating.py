@@ -411,3 +411,11 @@ def test_leaving_with_typed_document_values_can_be_cancelled(window, monkeypatch
     assert not window.settle_unapplied() and panel.note.toPlainText() == "half a thought"
     monkeypatch.setattr(main_window_module, "ask_unapplied", lambda parent, docs: "discard")
     assert window.settle_unapplied() and window.annotations.session.document(GT) is None
+
+
+def test_space_ticks_the_one_code_a_filter_leaves_and_starts_the_next(window, qtbot):
+    select(window, GT, PHRASE)
+    pick(qtbot, "lexical positive")  # "lexical" leaves one code: Space ticks it, "positive" is the next
+    window.actions_by_id["annotate"].trigger()
+    session = window.annotations.session
+    assert sorted(session.codebook.name_of(c) for c in session.spans(GT)[0].codes) == ["Lexical bias", "Positive"]

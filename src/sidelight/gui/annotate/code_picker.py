@@ -1,6 +1,6 @@
 """The code picker: keyboard-first choice of codes for a selected span, with note and target.
 
-Type to filter; Up/Down and Space tick codes; the number keys 1–9 tick the recently used codes
+Type to filter; Up/Down and Space tick codes (Space also ticks the one code a filter leaves, then clears it); the number keys 1–9 tick the recently used codes
 shown at the top; Enter accepts. The dialog only collects choices: the caller turns them into a
 session command.
 """
@@ -53,7 +53,7 @@ class CodePicker(QDialog):
         quote_label = QLabel(f"“{quote[:300]}{'…' if len(quote) > 300 else ''}”")
         quote_label.setWordWrap(True)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to filter codes, Enter adds the highlighted one; Space ticks, 1–9 tick recent codes")
+        self.filter.setPlaceholderText("Type to filter codes, Enter adds the highlighted one; Space ticks it once it is the only one left; 1–9 tick recent codes")
         self.list = QListWidget()
         self.list.setAccessibleName("Codes")
         self.note = QPlainTextEdit(note)
@@ -127,6 +127,13 @@ class CodePicker(QDialog):
             if key == Qt.Key.Key_Space and not self.filter.text().strip():
                 self._toggle(self.list.currentItem())
                 return True
+            if key == Qt.Key.Key_Space and self._visible_count() == 1:
+                # the filter has singled out one code: Space ticks it and clears the filter for
+                # the next one ("lexical", Space, "positive", Enter gives both); with several
+                # codes left, a space starts another filter word
+                self._toggle(self.list.currentItem())
+                self.filter.clear()
+                return True
             if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not self.filter.text():
                 index = key - Qt.Key.Key_1
                 if index < len(self.recent):
@@ -139,6 +146,9 @@ class CodePicker(QDialog):
             self._toggle(self.list.currentItem())
             return
         super().keyPressEvent(event)
+
+    def _visible_count(self) -> int:
+        return sum(1 for r in range(self.list.count()) if not self.list.item(r).isHidden())
 
     def _move(self, step: int) -> None:
         rows = [r for r in range(self.list.count()) if not self.list.item(r).isHidden()]
