@@ -22,3 +22,21 @@ def test_compare_of_files_none_of_which_can_be_imported_does_not_name_a_temporar
     assert "a.txt: the file is empty" in err and "b.txt: the file is empty" in err
     assert "none of the files could be imported" in err
     assert "sidelight-compare-" not in err
+
+
+def test_a_mistyped_command_is_named_not_opened_as_a_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["comapre", "."]) == 2
+    assert "unknown command 'comapre'; did you mean 'compare'?" in capsys.readouterr().err
+    assert main(["export"]) == 2
+    assert "did you mean 'compare --format html'?" in capsys.readouterr().err
+
+
+def test_a_folder_named_like_a_word_is_still_opened(tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fieldwork").mkdir()
+    import sidelight.gui.app as app
+
+    monkeypatch.setattr(app, "run_app", lambda workspace: opened.append(workspace) or 0)
+    assert main(["fieldwork"]) == 0 and opened == ["fieldwork"]

@@ -63,10 +63,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_MEANT = {"export": "compare --format html", "report": "compare --format html", "open": "gui"}
+
+
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word that names no file or folder is a mistyped command, not a workspace to open
+    ("sidelight exprot" must not open a window saying the folder does not exist)."""
+    from pathlib import Path
+
+    return word.isascii() and word.replace("-", "").isalpha() and not Path(word).exists()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not argv or (argv[0] not in COMMANDS and argv[0] != "gui" and not argv[0].startswith("-")):
+        if argv and _looks_like_a_command(argv[0]):
+            import difflib
+
+            near = [_MEANT[argv[0]]] if argv[0] in _MEANT else difflib.get_close_matches(argv[0], [*COMMANDS, "gui"], n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else f"; commands: {', '.join(sorted(COMMANDS))}"
+            print(f"sidelight: unknown command '{argv[0]}'{hint} (to open a folder, give its path)", file=sys.stderr)
+            return 2
         argv = ["gui", *argv]
     args = parser.parse_args(argv)
     survive_narrow_consoles(getattr(args, "format", None))

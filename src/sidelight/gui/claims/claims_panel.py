@@ -265,7 +265,8 @@ class ClaimsPanel(QWidget):
                 + ", ".join(f"<span style='background:{highlight_colour(k)}'>&nbsp;{counts[k]} {escape(SUMMARY_LABELS[k])}&nbsp;</span>"
                             # with two documents open a claim is carried by both or by one
                             for k in ("shared", "partial", "unique") if k != "partial" or len(alignment.documents) > 2)
-                + f"; {conflicts} with conflicting facts"
+                # the counts end in a tinted space: a dot reads as the separator, not " ;"
+                + f" · {conflicts} with conflicting facts"
                 # remembered between runs, so say it: fewer links than usual are no surprise
                 + ("; <b>strict matching</b> (only the surest links)" if "strict" in alignment.method.split(", ") else "")
                 + (f"; aligned with {plural(len(alignment.context_documents), 'other source')} of the workspace"
