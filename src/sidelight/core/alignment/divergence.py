@@ -12,9 +12,10 @@ something the other does not ("$234.9 billion" against "US$200 billion"); a unit
 adds a detail the others omit is not in conflict. Names count as the same when they share a
 word ("Xi" and "Xi Jinping"), and as stated by a unit that mentions them at all. Plain numbers
 disagree only when they count the same thing ("233 projects" against "250 projects").
-Attribution and hedging are compared as wholes, with "(unattributed)" and "(none)" standing
-for their absence, because "Ge said" against a bare statement is exactly the kind of difference
-a researcher looks for.
+Attribution and hedging are compared as wholes, with "(no source in this sentence)" and "(none)"
+standing for their absence, because "Ge said" against a bare statement is exactly the kind of
+difference a researcher looks for. It says "in this sentence" because reported speech often runs
+on from the sentence before ("Wang said ... This is in line with ..."), which is not read here.
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ def _hashable(facts: list) -> tuple:
 def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
     if not any(v for _u, v in stated):
         return None
-    absent = "(unattributed)" if kind == "attribution" else "(none)"
+    absent = "(no source in this sentence)" if kind == "attribution" else "(none)"
     if kind == "attribution":
         for (_ua, fa), (_ub, fb) in combinations(stated, 2):
             if bool(fa) != bool(fb) or (fa and not any(_same_name(x, y) for x in fa for y in fb)):
