@@ -87,3 +87,12 @@ def test_annotation_core_imports_without_qt():
     src = Path(__file__).resolve().parents[2] / "src"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(src)})
     assert result.returncode == 0, result.stderr
+
+
+def test_a_new_code_never_takes_a_colour_that_tints_a_kind_of_claim():
+    from sidelight.core.alignment.kinds import KIND_COLOURS
+
+    used: list[str] = []
+    for _ in range(len(palette.PALETTE)):
+        used.append(palette.next_colour(used))
+    assert not {c.upper() for c in used} & {c.upper() for c in KIND_COLOURS.values()}
