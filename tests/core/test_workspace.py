@@ -61,6 +61,18 @@ def test_importing_the_same_file_twice_is_refused_unless_allowed(tmp_path):
     assert len(Workspace.open(tmp_path / "ws").sources) == 2
 
 
+def test_the_same_article_in_another_encoding_is_a_duplicate_too(tmp_path):
+    text = "Việt Nam và Trung Quốc\n\nHai nước đã ký 36 thỏa thuận hợp tác trong chuyến thăm.\n"
+    utf8, utf16 = tmp_path / "vn.txt", tmp_path / "vn-utf16.txt"
+    utf8.write_text(text, encoding="utf-8")
+    utf16.write_text(text, encoding="utf-16")
+    ws = Workspace.create(tmp_path / "ws")
+    first = ws.import_file(utf8)
+    with pytest.raises(DuplicateImport, match=f"vn-utf16.txt: already imported as {first.id}$"):
+        ws.import_file(utf16)
+    assert len(Workspace.open(tmp_path / "ws").sources) == 1
+
+
 def test_sample_originals_are_untouched_scrapes():
     ws = Workspace.open(REPO)
     for source in ws.sources:

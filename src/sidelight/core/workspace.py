@@ -126,6 +126,8 @@ class Workspace:
         cleaned = cleaning.clean_text(extracted.text)
         if not cleaned.text.strip():
             raise SidelightError(path, "no article text is left after removing web boilerplate")
+        if not allow_duplicates:
+            self._refuse_same_text(path, cleaned.text)
         meta = self._metadata_for(path, decoded, extracted, cleaned, outlet)
         self._check_writable()
         folder = self._write_source(meta, cleaned.text, decoded.raw)
@@ -170,6 +172,14 @@ class Workspace:
         original_hash = content_hash_bytes(raw)
         for source in self.sources:
             if source.meta.original_hash == original_hash:
+                raise DuplicateImport(path, source.id)
+
+    def _refuse_same_text(self, path: Path, text: str) -> None:
+        """The same article saved in another encoding or as HTML instead of text: other bytes,
+        the same cleaned text, the same duplicate."""
+        wanted = content_hash(text)
+        for source in self.sources:
+            if content_hash(source.text) == wanted:
                 raise DuplicateImport(path, source.id)
 
     def _free_id(self, base: str) -> str:
