@@ -229,3 +229,18 @@ def test_a_weekday_the_date_does_not_fall_on_is_a_conflict():
     assert wrong["weekday"] == {"a:0": "December 12 to 13, 2023 (Tuesday and Wednesday)", "b:0": "Monday, Tuesday"}
     right = conflict_types(dated, VISIT.format("36 agreements", "on Tuesday and Wednesday"))
     assert "weekday" not in right and "date" not in right
+
+
+def test_a_sentence_without_a_source_shows_who_the_sentence_before_names():
+    said = "Wang Yi said the two countries share the same aspiration and destiny in the region."
+    claim = "China appreciates that Vietnam regards its relationship with China as a strategic choice."
+    result = align([("a", f"{said} {claim}"), ("b", f"Xi told Lam that {claim[0].lower()}{claim[1:]}"),
+                    ("c", f"{said}\n\n{claim}")])
+    by_unit = {u.document: u.id for u in result.units if "appreciates" in u.text}
+    running_on = {c.type: c.values for c in result.compare(by_unit["a"], by_unit["b"]).conflicts}
+    assert running_on["attribution"][by_unit["a"]] == "(no source in this sentence; the one before names Wang Yi)"
+    new_paragraph = {c.type: c.values for c in result.compare(by_unit["c"], by_unit["b"]).conflicts}
+    assert new_paragraph["attribution"][by_unit["c"]] == "(no source in this sentence)"
+    group = result.group_of(by_unit["a"])
+    assert by_unit["b"] in group.units  # the group's own conflicts say the same
+    assert "the one before names Wang Yi" in next(c for c in group.conflicts if c.type == "attribution").values[by_unit["a"]]

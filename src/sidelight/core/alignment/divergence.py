@@ -84,13 +84,18 @@ def word_diff(a: Unit, b: Unit) -> tuple[DiffOp, ...]:
     return tuple(ops)
 
 
-def conflicts(units: Sequence[Unit], facts: Sequence[Facts]) -> tuple[Conflict, ...]:
-    """Facts the given units (one group, or a pair) state differently."""
+SaidBefore = Callable[[Unit], tuple[Fact, ...]]
+
+
+def conflicts(units: Sequence[Unit], facts: Sequence[Facts], said_before: SaidBefore | None = None) -> tuple[Conflict, ...]:
+    """Facts the given units (one group, or a pair) state differently. ``said_before(unit)``:
+    who the sentence before it, in its paragraph, says is speaking (see :func:`attribution_before`),
+    shown beside a unit that names no source itself."""
     found: list[Conflict] = []
     for kind in CONFLICT_TYPES:
         stated = [(u, getattr(f, kind)) for u, f in zip(units, facts)]
         if kind in ("attribution", "hedging"):
-            conflict = _whole_conflict(kind, stated)
+            conflict = _whole_conflict(kind, stated, said_before)
         else:
             conflict = _detail_conflict(kind, [(u, v) for u, v in stated if v])
         if conflict is not None:
@@ -213,7 +218,17 @@ def _hashable(facts: list) -> tuple:
     return tuple(sorted(repr(sorted(f)) if isinstance(f, frozenset) else repr(f.key) for f in facts))
 
 
-def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
+def attribution_before(unit: Unit, previous: Unit | None, text: str, facts_of: Callable[[Unit], Facts]) -> tuple[Fact, ...]:
+    """The sources the sentence just before ``unit`` (``previous``; ``text``: their document's)
+    names, when it is in the same paragraph: reported speech often runs on ("Wang said ... .
+    This is in line with ..."), and the reader should see so."""
+    if previous is None or previous.document != unit.document or "\n\n" in text[previous.end:unit.start]:
+        return ()
+    return facts_of(previous).attribution
+
+
+def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]],
+                    said_before: SaidBefore | None = None) -> Conflict | None:
     if not any(v for _u, v in stated):
         return None
     absent = "(no source in this sentence)" if kind == "attribution" else "(none)"
@@ -227,6 +242,12 @@ def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> C
         keys = {frozenset(f.key for f in v) for _u, v in stated}
         if len(keys) == 1:
             return None
+    if kind == "attribution" and said_before is not None:
+        def missing(u: Unit) -> str:
+            before = said_before(u)
+            return f"(no source in this sentence; the one before names {_wording(before)})" if before else absent
+
+        return Conflict(kind, {u.id: _wording(v) if v else missing(u) for u, v in stated})
     return Conflict(kind, {u.id: _wording(v) if v else absent for u, v in stated})
 
 

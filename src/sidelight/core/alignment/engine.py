@@ -24,7 +24,7 @@ from typing import Any
 from sidelight.core.alignment import cache, matching
 from sidelight.core.alignment import groups as grouping
 from sidelight.core.alignment.corrections import Corrections, resolve_all
-from sidelight.core.alignment.divergence import conflicts
+from sidelight.core.alignment.divergence import attribution_before, conflicts
 from sidelight.core.alignment.model import NOT_CLAIMS, Document, Evidence, Group, GroupKind, Match, Unit
 from sidelight.core.alignment.result import Alignment
 from sidelight.core.alignment.segmentation import segment
@@ -301,11 +301,17 @@ def _group(
     matches: list[Match] = []
     group_scores, strongest = grouping.scores_and_links(rows_groups, pair_arrays)
     shown: dict[tuple[int, int], Evidence] = {}  # the evidence of a pair of wordings, worked out once
+    texts = {d.id: d.text for d in docs}
+
+    def said_before(unit: Unit) -> tuple:
+        r = row[unit.id]
+        return attribution_before(unit, units[r - 1] if r else None, texts[unit.document], lambda u: features[r - 1].facts)
+
     for n, rows in enumerate(rows_groups):
         members = [units[r] for r in rows]
         documents = tuple(dict.fromkeys(u.document for u in members))
         kind: GroupKind = "unique" if len(documents) == 1 else ("shared" if len(documents) == len(docs) else "partial")
-        found = conflicts(members, [features[r].facts for r in rows]) if len(rows) > 1 else ()
+        found = conflicts(members, [features[r].facts for r in rows], said_before) if len(rows) > 1 else ()
         groups.append(Group(id=f"g{n + 1}", kind=kind, units=tuple(u.id for u in members), documents=documents,
                             score=round(group_scores[n], 4), conflicts=found))
         for x, y in strongest[n]:

@@ -48,7 +48,8 @@ def project(full: Alignment, shown: Sequence[Document]) -> Alignment:
         if len(members) == len(g.units):
             found = g.conflicts
         elif len(members) > 1:
-            found = divergence.conflicts([by_id[u] for u in members], [extract(by_id[u].text) for u in members])
+            found = divergence.conflicts([by_id[u] for u in members], [extract(by_id[u].text) for u in members],
+                                         full.said_before)
         else:
             found = ()
         groups.append(replace(g, id=f"g{len(groups) + 1}", kind=kind, units=members, documents=documents,

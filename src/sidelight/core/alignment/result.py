@@ -176,9 +176,16 @@ class Alignment:
         found = self.match(a, b)
         return UnitComparison(
             a=ua, b=ub, ops=divergence.word_diff(ua, ub),
-            conflicts=divergence.conflicts([ua, ub], [_facts(ua.text), _facts(ub.text)]),
+            conflicts=divergence.conflicts([ua, ub], [_facts(ua.text), _facts(ub.text)], self.said_before),
             score=found.score if found else None,
         )
+
+    def said_before(self, unit: Unit) -> tuple:
+        """Who the sentence before ``unit`` in its paragraph names as speaking (facts)."""
+        units = self._by_document[unit.document]
+        at = next((n for n, u in enumerate(units) if u.id == unit.id), 0)
+        return divergence.attribution_before(unit, units[at - 1] if at else None,
+                                             self.document(unit.document).text, lambda u: _facts(u.text))
 
     # -- filtering and summaries -------------------------------------------------------------
     def filter_groups(
