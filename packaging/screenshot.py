@@ -54,8 +54,12 @@ def main(out: str) -> int:
             shared = conflicted or [g for g in alignment.groups if g.kind != "unique"]
             if shared:
                 window.claims.select_unit(shared[0].units[0])
+                if "--link" in extra:  # link mode, then a scroll, as a researcher would look for the other claim
+                    window.pair_view.link_button.click()
+                    bar = window.view.panes[-1].editor.verticalScrollBar()
+                    bar.setValue(bar.value() + 200)
 
-    if "--click" in extra:
+    if "--click" in extra or "--link" in extra:
         QTimer.singleShot(1200, select_shared_claim)
 
     def grab() -> None:
@@ -70,7 +74,7 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    if "--click" not in extra:
+    if "--click" not in extra and "--link" not in extra:
         QTimer.singleShot(2500, grab)
     return app.exec()
 

@@ -39,6 +39,7 @@ from sidelight.gui.annotate.reviewer_prompt import ask_reviewer
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.controller import ClaimsController
 from sidelight.gui.claims.legend import ClaimLegend
+from sidelight.gui.claims.link_banner import LinkBanner
 from sidelight.gui.claims.pair_view import PairView
 from sidelight.gui.cleaning_dialog import CleaningDialog
 from sidelight.gui.comparison_view import ComparisonView
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         reading_layout = QVBoxLayout(reading)
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
+        self.link_banner = LinkBanner()
+        reading_layout.addWidget(self.link_banner)
         reading_layout.addWidget(self.find_bar)
         reading_layout.addWidget(self.view)
         self.welcome = WelcomeWidget(self.memory.recent())
@@ -96,7 +99,7 @@ class MainWindow(QMainWindow):
         self.pair_view = PairView()
         self.pair_dock = self._dock("Compare Claims", "pair-dock", self.pair_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.claims = ClaimsController(self.view, self.runner, self.claims_panel, self.pair_view, self.push_command,
-                                       parent=self)
+                                       self.link_banner, parent=self)
         self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
         self.legend = ClaimLegend()

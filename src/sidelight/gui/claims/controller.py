@@ -23,6 +23,7 @@ from sidelight.core.labels import plural, shorten
 from sidelight.core.sources import Source
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label
+from sidelight.gui.claims.link_banner import LinkBanner
 from sidelight.gui.claims.pair_view import PairView, in_the_way
 from sidelight.gui.claims.palette import KIND_LABELS, kind_format, section_format, selected_format
 from sidelight.gui.comparison_view import ComparisonView
@@ -39,9 +40,10 @@ class ClaimsController(QObject):
     failed = Signal(object)  # SidelightError
 
     def __init__(self, view: ComparisonView, runner: TaskRunner, panel: ClaimsPanel, pair_view: PairView,
-                 push: Callable[[Command], None], parent: QObject | None = None):
+                 push: Callable[[Command], None], banner: LinkBanner | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.view, self.runner, self.panel, self.pair_view, self.push = view, runner, panel, pair_view, push
+        self.banner = banner or LinkBanner()  # in sight while a link is being made
         self.alignment: Alignment | None = None
         self.workspace_root: Path | None = None
         self.highlights_on = True
@@ -57,6 +59,8 @@ class ClaimsController(QObject):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self._start)
         view.panes_changed.connect(self._hook_panes)
+        view.panes_changed.connect(self._documents_changed)
+        self.banner.cancel_requested.connect(self.cancel_linking)
         panel.group_chosen.connect(self._group_chosen)
         panel.unit_chosen.connect(self.select_unit)
         pair_view.unlink_requested.connect(self.unlink)
@@ -128,6 +132,8 @@ class ClaimsController(QObject):
     def _show(self, alignment: Alignment | None) -> None:
         before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
         self.alignment = alignment
+        if self.linking_from and (alignment is None or self.linking_from not in {u.id for u in alignment.units}):
+            self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
         if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
             self.selected = None
             self.pair_view.clear()
@@ -286,15 +292,35 @@ class ClaimsController(QObject):
         self.link(self.selected, other.id)
 
     def start_linking(self, unit_id: str) -> None:
+        if self.alignment is None:
+            return
         self.linking_from = unit_id
+        unit = self.alignment.unit(unit_id)
+        self.banner.show_linking(doc_label(self.alignment, unit.document), unit.text)
         self.message.emit("Click the claim in another document that says the same thing, or put the cursor in it "
                           "and press Ctrl+Shift+L (Esc cancels).")
 
     def cancel_linking(self) -> None:
+        if self.linking_from is not None:
+            self._end_linking("Linking cancelled")
+
+    def _end_linking(self, why: str = "") -> None:
         self.linking_from = None
+        self.banner.hide()
+        if why:
+            self.message.emit(why)
+
+    def _documents_changed(self) -> None:
+        """A document opened or closed while linking: the link the researcher began is off, as
+        the claim to link it to may be in a document no longer open."""
+        shown = {p.source.id for p in self.view.panes}
+        if self.linking_from is not None and self.alignment is not None and (
+                {d.id for d in self.alignment.documents} != shown):
+            self._end_linking("Linking cancelled: the open documents changed")
 
     def finish_linking(self, unit_id: str) -> None:
-        first, self.linking_from = self.linking_from, None
+        first = self.linking_from
+        self._end_linking()
         if self.alignment is None or first is None:
             return
         a, b = self.alignment.unit(first), self.alignment.unit(unit_id)
