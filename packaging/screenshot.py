@@ -48,6 +48,9 @@ def main(out: str) -> int:
             QTimer.singleShot(200, select_shared_claim)
             return
         QTimer.singleShot(1300, grab)
+        if alignment is not None and "--merge" in extra:  # the question before a link merges two claims
+            QTimer.singleShot(100, lambda: ask_to_merge(alignment))
+            return
         if alignment is not None:
             through = [g for g in alignment.groups if g.kind != "unique" and g.context] if "--two" in extra else []
             conflicted = through or [g for g in alignment.groups if g.kind != "unique" and g.conflicts]
@@ -59,7 +62,16 @@ def main(out: str) -> int:
                     bar = window.view.panes[-1].editor.verticalScrollBar()
                     bar.setValue(bar.value() + 200)
 
-    if "--click" in extra or "--link" in extra:
+    def ask_to_merge(alignment) -> None:
+        first = alignment.documents[0].id
+        for group in alignment.claims:
+            if len(group.units) > 1 and first not in group.documents:
+                lone = [u for u in alignment.units_of(first) if alignment.can_link(u.id, group.units[0])]
+                if lone:
+                    window.claims.link(lone[0].id, group.units[0])  # the question stays up until grabbed
+                    return
+
+    if "--click" in extra or "--link" in extra or "--merge" in extra:
         QTimer.singleShot(1200, select_shared_claim)
 
     def grab() -> None:
@@ -74,7 +86,7 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    if "--click" not in extra and "--link" not in extra:
+    if not {"--click", "--link", "--merge"} & set(extra):
         QTimer.singleShot(2500, grab)
     return app.exec()
 

@@ -1,10 +1,14 @@
-"""What the window tests share: the two sample articles they read side by side, and opening."""
+"""What the window tests share: the two sample articles they read side by side, opening, and no
+modal question left waiting for a click."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sidelight.gui.app import create_window
+from sidelight.gui.claims import merge_prompt
 from sidelight.gui.main_window import MainWindow
 
 GT = "china-vietnam-reach-consensus-on"  # Global Times, 2023-12-01
@@ -19,3 +23,13 @@ def open_window(qtbot, workspace: Path, shown: list[str] | None = None) -> MainW
     if shown is not None:
         win.doc_model.set_shown(shown)
     return win
+
+
+def _unanswered(_parent, question: str, _detail: str) -> bool:
+    raise AssertionError(f"a question no test answers would wait for a click: {question}")
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_questions(monkeypatch):
+    """A modal question would block a test run for ever: a test that expects one answers it."""
+    monkeypatch.setattr(merge_prompt, "ask", _unanswered)

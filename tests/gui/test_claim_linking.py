@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
+from sidelight.gui.claims.merge_prompt import ask as ask_with_a_dialog  # before conftest stands in for it
 from sidelight.gui.main_window import MainWindow
 from tests.gui.conftest import CRA, GT, open_window
 
@@ -78,3 +79,98 @@ def test_opening_another_document_ends_link_mode(window, qtbot):
     assert "open documents changed" in window.statusBar().currentMessage()
     _aligned(qtbot, window, {GT, CRA, THIRD})
     assert not window.link_banner.isVisible()
+
+
+# -- a link that would merge two claims ------------------------------------------------------
+@pytest.fixture
+def three(qtbot, sample_copy) -> MainWindow:
+    win = open_window(qtbot, sample_copy, [GT, CRA, THIRD])
+    _aligned(qtbot, win, {GT, CRA, THIRD})
+    return win
+
+
+def _merging_pair(window: MainWindow) -> tuple[str, str, list[str]]:
+    """A claim of Global Times only, and a sentence already one claim with another outlet's."""
+    alignment = window.claims.alignment
+    for group in alignment.claims:
+        if len(group.units) < 2 or GT in group.documents:
+            continue
+        for b in group.units:
+            a = next((u for u in alignment.units_of(GT) if u.kind not in ("section", "credit")
+                      and alignment.can_link(u.id, b)), None)
+            if a is not None:
+                return a.id, b, [u for u in group.units if u != b]
+    raise AssertionError("the sample has no claim of two outlets that a Global Times sentence could join")
+
+
+def test_a_link_that_merges_another_claim_asks_first_naming_what_joins(three, monkeypatch, qtbot):
+    from sidelight.gui.claims import merge_prompt
+
+    alignment = three.claims.alignment
+    a, b, joining = _merging_pair(three)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(merge_prompt, "ask", lambda _parent, question, detail: asked.append((question, detail)) or True)
+    three.claims.select_unit(a)
+    three.pair_view.link_button.click()
+    three.view.pane_for(alignment.unit(b).document).clicked.emit(alignment.unit(b).start + 1)
+    assert len(asked) == 1
+    question, detail = asked[0]
+    assert "merges the two claims" in question
+    assert alignment.unit(b).text[:25] in question and alignment.unit(a).text[:25] in question
+    for other in joining:  # every sentence that would join is named, with its outlet
+        assert alignment.unit(other).text[:25] in detail
+    assert [c.action for c in Corrections.load(workspace_corrections_path(three.workspace.root))] == ["link"]
+    qtbot.waitUntil(lambda: three.claims.alignment is not alignment, timeout=30_000)
+    merged = {u.id for u in three.claims.alignment.counterparts(a)}
+    assert {b, *joining} <= merged
+
+
+def test_cancelling_the_merge_leaves_everything_as_it_was(three, monkeypatch, qtbot):
+    from sidelight.gui.claims import merge_prompt
+
+    alignment = three.claims.alignment
+    a, b, _joining = _merging_pair(three)
+    monkeypatch.setattr(merge_prompt, "ask", lambda _parent, _question, _detail: False)
+    messages: list[str] = []
+    three.claims.message.connect(messages.append)
+    three.claims.start_linking(a)
+    three.claims.finish_linking(b)
+    assert not workspace_corrections_path(three.workspace.root).exists()
+    assert not three.actions_by_id["undo"].isEnabled()
+    assert messages[-1].startswith("Link not made")
+    qtbot.wait(400)  # no re-alignment was asked for
+    assert three.claims.alignment is alignment
+    assert b not in {u.id for u in alignment.counterparts(a)}
+
+
+def test_adding_a_lone_sentence_to_a_claim_asks_nothing(three, monkeypatch):
+    from sidelight.gui.claims import merge_prompt
+
+    alignment = three.claims.alignment
+    a = next(u for g in alignment.claims if len(g.units) == 2 and not g.context and THIRD not in g.documents
+             for u in g.units)
+    b = next(u for u in alignment.units_of(THIRD) if u.kind not in ("section", "credit")
+             and len(alignment.group_of(u.id).units) == 1 and not alignment.group_of(u.id).context
+             and alignment.can_link(a, u.id))
+    assert merge_prompt.merge_question(alignment, b.id, a) is not None  # b joining a's claim of two would ask...
+    monkeypatch.setattr(merge_prompt, "ask", lambda *_args: pytest.fail("asked before merging nothing"))
+    three.claims.start_linking(a)  # ...a's claim taking b in merges nothing
+    three.claims.finish_linking(b.id)
+    assert [c.action for c in Corrections.load(workspace_corrections_path(three.workspace.root))] == ["link"]
+
+
+def test_the_merge_question_is_a_real_dialog_with_cancel_as_default(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "merge-question" and w.isVisible())
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text() + "|" + box.informativeText() + "|" + box.defaultButton().text())
+        box.defaultButton().click()
+
+    QTimer.singleShot(100, answer)
+    assert ask_with_a_dialog(None, "Merge these?", "These join") is False
+    assert seen and seen[0].startswith("Merge these?|These join|") and "Cancel" in seen[0]

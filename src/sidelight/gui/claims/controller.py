@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
@@ -21,6 +22,7 @@ from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import plural, shorten
 from sidelight.core.sources import Source
+from sidelight.gui.claims import merge_prompt
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.link_banner import LinkBanner
@@ -287,9 +289,9 @@ class ClaimsController(QObject):
             self.message.emit("This claim has no suggested counterpart that can be linked.")
             return
         other, _match = linkable[0]
-        self.message.emit(f"Linked with {doc_label(self.alignment, other.document)}’s “{shorten(other.text, 50)}” "
-                          "(Ctrl+Z undoes it)")
-        self.link(self.selected, other.id)
+        label = doc_label(self.alignment, other.document)
+        if self.link(self.selected, other.id):
+            self.message.emit(f"Linked with {label}’s “{shorten(other.text, 50)}” (Ctrl+Z undoes it)")
 
     def start_linking(self, unit_id: str) -> None:
         if self.alignment is None:
@@ -335,11 +337,20 @@ class ClaimsController(QObject):
         self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
         self.link(a.id, b.id)
 
-    def link(self, a_id: str, b_id: str) -> None:
+    def link(self, a_id: str, b_id: str) -> bool:
+        """Link two claims, once the researcher agrees when the link would merge other sentences
+        into the claim too; returns whether the link was made."""
         if self.alignment is None:
-            return
+            return False
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
+        question = merge_prompt.merge_question(self.alignment, a_id, b_id)
+        if question is not None:
+            parent = self.parent()
+            if not merge_prompt.ask(parent if isinstance(parent, QWidget) else None, *question):
+                self.message.emit("Link not made: both claims are as they were.")
+                return False
         self._correct("Link claims", lambda c: c.link(a, b))
+        return True
 
     def unlink(self, a_id: str, b_id: str) -> None:
         if self.alignment is None:
