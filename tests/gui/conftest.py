@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sidelight.gui import main_window
 from sidelight.gui.app import create_window
 from sidelight.gui.claims import merge_prompt
 from sidelight.gui.main_window import MainWindow
@@ -33,3 +34,5 @@ def _unanswered(_parent, question: str, _detail: str) -> bool:
 def _no_unanswered_questions(monkeypatch):
     """A modal question would block a test run for ever: a test that expects one answers it."""
     monkeypatch.setattr(merge_prompt, "ask", _unanswered)
+    monkeypatch.setattr(main_window, "ask_unapplied",
+                        lambda _parent, documents: _unanswered(_parent, f"apply document annotations of {documents}?", ""))
