@@ -332,6 +332,9 @@ def test_a_colleagues_annotations_show_beside_mine_read_only(window, qtbot, monk
     select(window, GT, PHRASE)
     pick(qtbot, "econom")
     window.actions_by_id["annotate"].trigger()
+    select(window, GT, "is quite significant, the expert said")  # after every one of bao's in that article
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()
     assert set(window.annotations.colleagues()) >= {"alice", "bao"}
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("bao", True))
     window.actions_by_id["colleague"].trigger()
@@ -343,8 +346,12 @@ def test_a_colleagues_annotations_show_beside_mine_read_only(window, qtbot, monk
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
     expected = sum(len(window.annotations.colleague_file(doc).spans) for doc in (GT, CRA))
     assert sum(t.startswith("bao · ") for t in texts) == expected
+    spans = [panel.list.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(panel.list.count())
+             if not texts[i].startswith(("LINK", "ORPHAN"))]
+    order = [(window.view.panes.index(window.view.pane_for(doc)), start, end) for doc, start, end, _orphan in spans]
+    assert order == sorted(order)  # mine and bao's interleaved in reading order, not two lists
     panel.list.selectAll()
-    assert panel.selected_ids() == [window.annotations.session.spans(GT)[0].id]  # only mine are editable
+    assert panel.selected_ids() == [s.id for s in window.annotations.session.spans(GT)]  # only mine are editable
     span = next(iter(theirs.spans.values()))
     assert "bao" in window.annotations.tooltip(GT, span.start)
 

@@ -84,20 +84,25 @@ class AnnotationsPanel(QWidget):
                 spans += [s for s in session.spans(source_id) if s.id in found]
             else:
                 spans += session.spans(source_id)
-        for span in spans:
-            self._add(span, orphan=False)
-        for source_id in shown:
-            for link in session.links(source_id):
-                if link.a.source_id == source_id and (not query or query.lower() in link.note.lower()):
-                    self._add_link(link)
-        colleague_count = 0
+        colleague_spans = []
         for source_id in shown:
             theirs = self.controller.colleague_file(source_id)
             for span in theirs.sorted_spans() if theirs is not None else ():
                 if not query or query.lower() in (span.quote + span.note).lower() or any(
                         query.lower() in session.codebook.name_of(c).lower() for c in span.codes):
-                    self._add(span, orphan=False, owner=self.controller.colleague)
-                    colleague_count += 1
+                    colleague_spans.append(span)
+        colleague_count = len(colleague_spans)
+        # Mine and the colleague's in reading order, theirs right after mine at the same place:
+        # where the two readings differ is seen side by side, not two lists apart.
+        order = {source_id: n for n, source_id in enumerate(shown)}
+        rows = sorted([(s, None) for s in spans] + [(s, self.controller.colleague) for s in colleague_spans],
+                      key=lambda row: (order.get(row[0].source_id, len(order)), row[0].start, row[0].end, row[1] is not None))
+        for span, owner in rows:
+            self._add(span, orphan=False, owner=owner)
+        for source_id in shown:
+            for link in session.links(source_id):
+                if link.a.source_id == source_id and (not query or query.lower() in link.note.lower()):
+                    self._add_link(link)
         orphans = [o for o in session.orphans() if getattr(o, "source_id", None) in shown or isinstance(o, Link)]
         for record in orphans:
             if isinstance(record, SpanAnnotation):
