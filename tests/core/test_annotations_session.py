@@ -212,6 +212,40 @@ def test_a_file_reloaded_from_disk_forgets_only_its_own_undo_history(ws):
     assert len(s.spans(A)) == 2 and not s.can_undo
 
 
+def test_a_conflict_merged_keeps_both_sides_changes_to_different_annotations(ws):
+    s = AnnotationSession.open(ws, "alice")
+    kept, recoded, dropped = s.add_span(A, 5, 25), s.add_span(A, 30, 50), s.add_span(A, 60, 80)
+    s.flush()
+    other = AnnotationSession.open(ws, "alice")  # a second window, or a colleague's git pull
+    theirs_new = other.add_span(A, 90, 110, note="added on the other machine")
+    other.edit_span(kept.id, note="edited on the other machine")
+    other.flush()
+    mine_new = s.add_span(A, 120, 140, note="added here")
+    s.edit_span(recoded.id, codes=["frame-economic"])
+    s.delete([dropped.id])
+    assert [c.source_id for c in s.flush().conflicts] == [A]
+    report, result = s.merge_conflict(A)
+    assert report.saved and not report.conflicts and result is not None and result.both_changed == 0
+    spans = {x.id: x for x in s.spans(A)}
+    assert spans[kept.id].note == "edited on the other machine" and theirs_new.id in spans
+    assert spans[recoded.id].codes == ("frame-economic",) and mine_new.id in spans and dropped.id not in spans
+    again = AnnotationSession.open(ws, "alice")  # and that is what the file now says
+    assert {x.id for x in again.spans(A)} == set(spans) and not s.conflicts
+
+
+def test_an_annotation_both_sides_changed_keeps_this_sessions_version_and_says_so(ws):
+    s = AnnotationSession.open(ws, "alice")
+    span = s.add_span(A, 5, 25)
+    s.flush()
+    other = AnnotationSession.open(ws, "alice")
+    other.edit_span(span.id, note="theirs")
+    other.flush()
+    s.edit_span(span.id, note="mine")
+    s.flush()
+    _report, result = s.merge_conflict(A)
+    assert result is not None and result.both_changed == 1 and s.get(span.id).note == "mine"
+
+
 def test_codebook_conflict_is_reported(ws):
     s = AnnotationSession.open(ws, "alice")
     (ws / "codebook.yaml").write_text((ws / "codebook.yaml").read_text() + "\n# edited by hand\n")

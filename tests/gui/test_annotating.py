@@ -163,13 +163,42 @@ def test_change_on_disk_under_unsaved_work_asks_and_keeps_mine(window, qtbot, sa
 
     def choose_keep_mine(box: QMessageBox) -> int:
         asked.append(box.text())
-        box.buttons()[0].click()  # "Keep Mine"
+        next(b for b in box.buttons() if b.text() == "Keep Mine").click()
         return 0
     monkeypatch.setattr(QMessageBox, "exec", choose_keep_mine)
     window.annotations.check_disk()
     assert len(asked) == 1 and f"{GT}.yaml" in asked[0] and "changed on disk" in asked[0]
     assert "edited by a colleague" not in path.read_text(encoding="utf-8")
     assert len(window.annotations.session.spans(GT)) == 2
+
+
+def test_change_on_disk_under_unsaved_work_can_be_merged(window, qtbot, sample_copy, monkeypatch):
+    from sidelight.core.annotation_session import AnnotationSession
+
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    window.annotations.save()
+    other = AnnotationSession.open(window.workspace, REVIEWER)  # a second window on the same files
+    theirs = other.add_span(GT, 0, 20, note="from the other window")
+    other.flush()
+    select(window, GT, "bilateral trade hitting")
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()  # unsaved change in the same file
+    window.annotations.autosave.stop()
+    messages: list[str] = []
+    window.annotations.message.connect(messages.append)
+
+    def choose_merge(box: QMessageBox) -> int:
+        assert box.defaultButton().text() == "Merge"
+        box.defaultButton().click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", choose_merge)
+    window.annotations.check_disk()
+    notes = {s.note for s in window.annotations.session.spans(GT)}
+    assert len(window.annotations.session.spans(GT)) == 3 and "from the other window" in notes
+    assert theirs.id in (sample_copy / "annotations" / REVIEWER / f"{GT}.yaml").read_text(encoding="utf-8")
+    assert any(m.startswith("Merged your annotations of") and "1 change taken from disk" in m for m in messages)
 
 
 def test_edited_source_text_keeps_unplaceable_annotations_as_orphans(qtbot, sample_copy):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sidelight.core import events
 from sidelight.core.anchoring import make_selector
+from sidelight.core.annotation_merge import MergeResult, merge_files, snapshot
 from sidelight.core.annotation_set import AnnotationSet, Record, SourceText, place_file
 from sidelight.core.annotations import (
     RELATIONS,
@@ -116,6 +117,7 @@ class AnnotationSession(events.Observable):
         self._cache = AnnotationCache(self.root) if use_cache else None
         self._texts = {s.id: SourceText(s.text, content_hash(s.text)) for s in workspace.sources}
         self._fingerprints: dict[str, Fingerprint | None] = {}
+        self._base: dict[str, AnnotationFile] = {}  # per file, as last read or written: a merge's base
         self._blocked: dict[str, SidelightError] = {}
         self._codebook_dirty = False
         self._queued: list[events.Event] = []
@@ -185,6 +187,7 @@ class AnnotationSession(events.Observable):
             self.problems.append(problem)
             self._blocked[source_id] = problem
             return
+        self._base[source_id] = snapshot(placed)  # what a later three-way merge starts from
         if report.moved:
             self.annotations.dirty.add(source_id)  # save the new positions with the next flush
         if report.moved or report.orphans:
@@ -599,6 +602,7 @@ class AnnotationSession(events.Observable):
             return
         self.annotations.dirty.discard(source_id)
         self.conflicts.pop(source_id, None)
+        self._base[source_id] = snapshot(afile)
         report.saved.append(annotation_store.annotation_path(root, self.reviewer, source_id))
 
     def _file_for_saving(self, source_id: str) -> AnnotationFile:
@@ -664,6 +668,36 @@ class AnnotationSession(events.Observable):
             self._reload(key)
         return report
 
+    def merge_conflict(self, key: str) -> tuple[SaveReport, MergeResult | None]:
+        """Settle a conflict of an annotation file by merging: the changes made on disk and this
+        session's, record by record, against the version both started from; then saved."""
+        report = SaveReport()
+        if key not in self.conflicts or key == CODEBOOK:
+            return report, None
+        path = annotation_store.annotation_path(self.root, self.reviewer, key)
+        if fingerprint_of(path) is None:
+            theirs = AnnotationFile(key, self.reviewer)  # deleted on disk: their change is "nothing"
+            orphaned: tuple[str, ...] = ()
+        else:
+            try:
+                loaded = annotation_store.read_annotation_file(self.root, self.reviewer, key, self._cache)
+            except SidelightError as exc:
+                report.errors.append(exc)
+                return report, None
+            theirs, placing = place_file(loaded.annotations, self._texts)
+            orphaned = tuple(placing.orphans)
+        result = merge_files(self._base.get(key), self.annotations.file(key), theirs)
+        orphans = tuple(i for i in result.merged.ids() if i in orphaned or i in self.annotations.orphans)
+        self.annotations.put_file(result.merged, orphans)
+        self.annotations.dirty.add(key)
+        self._save_file(key, report, overwrite=True)
+        self.stack.forget(key)  # the records under the undo history changed
+        self.emit(events.Event(events.RELOADED, key))
+        self.emit(events.Event(events.STACK_CHANGED))
+        if report.saved:
+            self.emit(events.Event(events.SAVED, message="\n".join(str(p) for p in report.saved)))
+        return report, result
+
     def _reload(self, key: str) -> None:
         """Take the disk version of one file; the undo history of that file no longer applies."""
         if key == CODEBOOK:
@@ -677,6 +711,7 @@ class AnnotationSession(events.Observable):
             if fingerprint_of(path) is None:
                 self._fingerprints[key] = None
                 self.annotations.put_file(AnnotationFile(key, self.reviewer))
+                self._base[key] = AnnotationFile(key, self.reviewer)
             else:
                 try:
                     loaded = annotation_store.read_annotation_file(self.root, self.reviewer, key, self._cache)

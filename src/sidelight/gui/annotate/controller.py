@@ -197,12 +197,26 @@ class AnnotationController(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, "File changed on disk",
                           f"{conflict.path} changed on disk while you had unsaved changes to it.",
                           parent=self.parent_widget)
-        box.setInformativeText("Keep Mine writes your version over it; Take Theirs reloads it and drops "
-                               "your unsaved changes to this file. Other files are not affected.")
+        mergeable = key != CODEBOOK
+        box.setInformativeText(
+            ("Merge keeps the changes on disk and yours, annotation by annotation (where both changed the "
+             "same one, yours); " if mergeable else "")
+            + "Keep Mine writes your version over it; Take Theirs reloads it and drops "
+            "your unsaved changes to this file. Other files are not affected.")
         box.setObjectName("conflict-message")
-        mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
+        merge = box.addButton("Merge", QMessageBox.ButtonRole.AcceptRole) if mergeable else None
+        mine = box.addButton("Keep Mine", QMessageBox.ButtonRole.ActionRole if mergeable else QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Take Theirs", QMessageBox.ButtonRole.DestructiveRole)
+        if merge is not None:
+            box.setDefaultButton(merge)
         box.exec()
+        if merge is not None and box.clickedButton() is merge:
+            report, result = self.session.merge_conflict(key)
+            if result is not None:
+                both = f"; {result.both_changed} changed on both sides kept as yours" if result.both_changed else ""
+                self.message.emit(f"Merged {self._file_name(key)}: {plural(result.taken, 'change')} taken from disk{both}")
+            self._report(report)
+            return
         self._report(self.session.resolve_conflict(key, keep_mine=box.clickedButton() is mine))
 
     # -- painting and hover ------------------------------------------------------------------
