@@ -1,4 +1,5 @@
-"""The counts above the claims list keep their place while the claims are aligned again."""
+"""The claims panel read as a list: the counts keep their place while the claims are aligned again,
+and each claim reads first, before who carries it."""
 
 from __future__ import annotations
 
@@ -36,3 +37,14 @@ def test_aligning_again_does_not_make_the_claims_list_jump(qtbot, sample_copy, m
         release.set()
     qtbot.waitUntil(lambda: "claims in" in summary.text(), timeout=60_000)
     assert summary.minimumHeight() == 0  # the counts size it again
+
+
+def test_each_claim_in_the_list_reads_claim_first_then_who_carries_it(qtbot, sample_copy):
+    window = open_window(qtbot, sample_copy, ALL[:3])
+    qtbot.waitUntil(lambda: window.claims.alignment is not None
+                    and len(window.claims.alignment.documents) == 3, timeout=60_000)
+    model = window.claims_panel.list_model
+    group = next(g for g in model.rows if g.kind == "partial")
+    first, carried = model.data(model.index(model.rows.index(group))).split("\n")
+    assert window.claims.alignment.unit(group.units[0]).text.startswith(first.rstrip("…"))
+    assert carried.lstrip("⚠ ").startswith("Shared by some · ")

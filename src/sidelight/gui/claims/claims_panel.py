@@ -92,8 +92,9 @@ def group_label(alignment: Alignment, group: Group) -> str:
     first = alignment.unit(group.units[0]).text
     outlets = ", ".join(doc_label(alignment, d) for d in group.documents)
     snippet = first if len(first) <= SNIPPET else first[:SNIPPET].rsplit(" ", 1)[0] + "…"
-    flag = " ⚠" if group.contradictions else ""
-    return f"[{KIND_LABELS[group.kind]}{flag}] {outlets}\n{snippet}"
+    flag = "⚠ " if group.contradictions else ""
+    # the claim first, as a reader scans a list; who carries it below (the tint says its kind too)
+    return f"{snippet}\n{flag}{KIND_LABELS[group.kind]} · {outlets}"
 
 
 class GroupListModel(QAbstractListModel):
@@ -206,6 +207,7 @@ class ClaimsPanel(QWidget):
         self.list = QListView()
         self.list.setModel(self.list_model)
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)  # a gap between claims: two of one kind share a tint
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(200)
         self.coverage_model = CoverageModel()
