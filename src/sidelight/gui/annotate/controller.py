@@ -52,10 +52,12 @@ def span_format(colour: str) -> QTextCharFormat:
 
 
 def colleague_format(colour: str) -> QTextCharFormat:
-    """A colleague's span: a dotted underline in the code colour, beside (not over) your own."""
+    """A colleague's span: a dotted underline in the code colour (darkened, so pale codes still
+    show on the claim tints; a wavy line marks conflicting facts) and an overline, beside (not
+    over) your own."""
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(QColor(colour))
+    fmt.setUnderlineColor(QColor(colour).darker(160))
     fmt.setFontOverline(True)
     return fmt
 
