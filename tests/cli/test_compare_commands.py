@@ -53,6 +53,8 @@ def test_compare_html_is_a_standalone_page(capsys):
     # the sample has two Global Times articles: the report tells them apart everywhere
     assert "<b>Global Times (China, Vietnam reach consensus…)</b>: leaves out" in page
     assert "<b>Global Times (Xi, Vietnamese top leader Lam…)</b>: leaves out" in page
+    # the window's words for kinds of claim, not the data's ("partial", "unique")
+    assert "only in one article" in page and "Shared by some · similarity" in page and " partial " not in page
 
 
 def test_the_html_report_holds_every_claim_in_full(capsys):

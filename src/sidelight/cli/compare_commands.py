@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sidelight.cli import command, plural
 from sidelight.cli.console import takes_any_character
-from sidelight.core.alignment.kinds import CONFLICT_COLOUR, highlight_colour
+from sidelight.core.alignment.kinds import CONFLICT_COLOUR, KIND_LABELS, SUMMARY_LABELS, highlight_colour
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import short_labels
 from sidelight.core.workspace import Workspace, is_workspace
@@ -203,7 +203,7 @@ def render_html(result) -> str:
             for c in g.conflicts
         )
         also = ", ".join(e(context_labels[d.id]) for d, _u in result.context_of(g.id))
-        rows.append(f"<tr><th>{e(g.id)}<br><small>{e(g.kind)} {g.score:.2f}"
+        rows.append(f"<tr><th>{e(g.id)}<br><small>{e(KIND_LABELS[g.kind])} · similarity {g.score:.2f}"
                     + (f"<br>also in {also} (not compared here)" if also else "") + f"</small></th>{cells}"
                     f"<td>{f'<ul class=conflicts>{conflicts}</ul>' if conflicts else ''}</td></tr>")
     head = "".join(f"<th>{e(labels[d])}<br><small>{e(result.document(d).title)}</small></th>" for d in docs)
@@ -221,11 +221,13 @@ def render_html(result) -> str:
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Sidelight claim comparison</title>"
         f"<style>{_CSS}</style></head><body><h1>Claim comparison</h1>"
-        f"<p>{plural(len(docs), 'document')}, {plural(len(result.units), 'claim unit')}; {counts['shared']} shared, "
-        f"{counts['partial']} partial and {counts['unique']} unique claim groups; scored by: {e(result.method)}.</p>"
+        f"<p>{plural(len(docs), 'document')}, {plural(len(result.units), 'claim unit')}; claims: "
+        + ", ".join(f"{counts[k]} {e(SUMMARY_LABELS[k])}" for k in ("shared", "partial", "unique")
+                    if k != "partial" or len(docs) > 2)
+        + f"; scored by: {e(result.method)}.</p>"
         f"<h2>Blindspots</h2><ul>{blind}</ul>"
         "<h2>Claims carried by more than one document</h2>"
-        + (f"<table><thead><tr><th>group</th>{head}<th>conflicting facts</th></tr></thead><tbody>" + "".join(rows)
+        + (f"<table><thead><tr><th>claim</th>{head}<th>conflicting facts</th></tr></thead><tbody>" + "".join(rows)
            + "</tbody></table>" if rows else "<p>None: no claim is carried by two of these documents.</p>")
         + f"<h2>Claims only one document carries</h2>{unique or '<p>None.</p>'}</body></html>\n"
     )
