@@ -48,6 +48,16 @@ def main(out: str) -> int:
             QTimer.singleShot(200, select_shared_claim)
             return
         QTimer.singleShot(1300, grab)
+        if alignment is not None and "--blocked" in extra:  # a suggestion with a sentence in its way
+            from sidelight.gui.claims.pair_view import blocking_pair
+
+            blocked = [u.id for u in alignment.units for o, _m in alignment.possible_counterparts(u.id)
+                       if blocking_pair(alignment, u.id, o.id)]
+            if blocked:
+                window.claims.select_unit(blocked[0])
+                bar = window.pair_view.browser.verticalScrollBar()
+                QTimer.singleShot(300, lambda: bar.setValue(bar.maximum()))
+            return
         if alignment is not None and "--merge" in extra:  # the question before a link merges two claims
             QTimer.singleShot(100, lambda: ask_to_merge(alignment))
             return
@@ -71,7 +81,7 @@ def main(out: str) -> int:
                     window.claims.link(lone[0].id, group.units[0])  # the question stays up until grabbed
                     return
 
-    if "--click" in extra or "--link" in extra or "--merge" in extra:
+    if {"--click", "--link", "--merge", "--blocked"} & set(extra):
         QTimer.singleShot(1200, select_shared_claim)
 
     def grab() -> None:
@@ -86,7 +96,7 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    if not {"--click", "--link", "--merge"} & set(extra):
+    if not {"--click", "--link", "--merge", "--blocked"} & set(extra):
         QTimer.singleShot(2500, grab)
     return app.exec()
 

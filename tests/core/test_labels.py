@@ -31,3 +31,14 @@ def test_shorten_cuts_at_a_word_and_drops_a_dangling_quote():
     assert shorten("Xi, Vietnamese top leader Lam reaffirm ‘priority’ of bilateral relations", 40) == (
         "Xi, Vietnamese top leader Lam reaffirm…")
     assert shorten("Short title", 40) == "Short title"
+
+
+def test_a_cited_sentence_that_opens_with_a_quote_is_never_in_doubled_quotes():
+    from sidelight.core.labels import quoted
+
+    said = quoted('"China takes Vietnam as a priority in its neighborhood diplomacy," Xi told Lam.', 200)
+    assert said == "“‘China takes Vietnam as a priority in its neighborhood diplomacy,’ Xi told Lam.”"
+    assert quoted("“We agree,” he said.", 200) == "“‘We agree,’ he said.”"
+    assert quoted("Trade grew 25 percent.", 200) == "“Trade grew 25 percent.”"
+    cut = quoted('He called it an "undercurrent" that has not yet posed a major challenge', 37)
+    assert cut == "“He called it an ‘undercurrent’ that…”"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
 from sidelight.gui.claims.merge_prompt import ask as ask_with_a_dialog  # before conftest stands in for it
@@ -174,3 +174,45 @@ def test_the_merge_question_is_a_real_dialog_with_cancel_as_default(qtbot):
     QTimer.singleShot(100, answer)
     assert ask_with_a_dialog(None, "Merge these?", "These join") is False
     assert seen and seen[0].startswith("Merge these?|These join|") and "Cancel" in seen[0]
+
+
+# -- the sentence in the way of a link -------------------------------------------------------
+def _blocked_by_a_quotation(window: MainWindow) -> tuple[str, str]:
+    """A possible counterpart that cannot be linked because of a sentence opening with a quote."""
+    from sidelight.gui.claims.pair_view import blocking_pair
+
+    alignment = window.claims.alignment
+    for unit in alignment.units:
+        for other, _match in alignment.possible_counterparts(unit.id):
+            blocking = blocking_pair(alignment, unit.id, other.id)
+            if blocking is not None and alignment.unit(blocking[0]).text.startswith('"'):
+                return unit.id, other.id
+    raise AssertionError("the sample has a quotation in the way of a suggested link")
+
+
+def test_the_sentence_in_the_way_is_cited_without_doubled_quotes(three):
+    unit_id, _other = _blocked_by_a_quotation(three)
+    three.claims.select_unit(unit_id)
+    shown = three.pair_view.browser.toPlainText()
+    said = shown[shown.index("already linked with "):]
+    assert "“‘" in said and "“\"" not in said and "““" not in said
+
+
+def test_the_link_in_the_way_can_be_unlinked_from_the_hint(three, qtbot):
+    from sidelight.gui.claims.pair_view import blocking_pair
+
+    alignment = three.claims.alignment
+    unit_id, other_id = _blocked_by_a_quotation(three)
+    clash, partner = blocking_pair(alignment, unit_id, other_id)
+    three.claims.select_unit(unit_id)
+    html = three.pair_view.browser.toHtml()
+    assert f"unlink-pair:{clash},{partner}" in html and "Unlink it now" in three.pair_view.browser.toPlainText()
+    three.pair_view._anchor(QUrl(f"unlink-pair:{clash},{partner}"))
+    saved = list(Corrections.load(workspace_corrections_path(three.workspace.root)))
+    assert [c.action for c in saved] == ["unlink"]
+    assert {saved[0].a.quote, saved[0].b.quote} == {alignment.unit(clash).text, alignment.unit(partner).text}
+    qtbot.waitUntil(lambda: three.claims.alignment is not alignment, timeout=30_000)
+    realigned = three.claims.alignment
+    assert realigned.group_of(clash) is not realigned.group_of(partner)
+    assert three.pair_view.unit_id == unit_id  # still comparing the claim the researcher chose
+    assert three.actions_by_id["undo"].text() == "&Undo Unlink claims"

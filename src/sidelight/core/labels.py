@@ -34,6 +34,19 @@ def shorten(text: str, width: int) -> str:
     return cut.rstrip(" ,;:—–-‘'“\"(") + "…"
 
 
+def quoted(text: str, width: int) -> str:
+    """*text* shortened to *width* and set in double curly quotes, for a message that cites a
+    sentence. The sentence's own double quotes become single ones, as a quotation within a
+    quotation is written: a sentence that opens with a quote would otherwise read “"China…”."""
+    inner = shorten(text, width)
+    out = []
+    for n, char in enumerate(inner):
+        if char == '"':  # a straight quote opens at the start or after a space or bracket
+            char = "“" if n == 0 or inner[n - 1].isspace() or inner[n - 1] in "([{—–-" else "”"
+        out.append({"“": "‘", "”": "’"}.get(char, char))
+    return "“" + "".join(out) + "”"
+
+
 def short_labels(items: Iterable[Labelled], title_width: int = 32) -> dict[str, str]:
     """A label per id: the outlet, plus a short title when the outlet is shared or unknown."""
     items = list(items)

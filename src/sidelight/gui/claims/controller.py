@@ -20,7 +20,7 @@ from sidelight.core.alignment.cache import CACHE_DIR
 from sidelight.core.alignment.model import NOT_CLAIMS
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
-from sidelight.core.labels import plural, shorten
+from sidelight.core.labels import plural, quoted
 from sidelight.core.sources import Source
 from sidelight.gui.claims import merge_prompt
 from sidelight.gui.claims.claims_panel import ClaimsPanel
@@ -267,7 +267,7 @@ class ClaimsController(QObject):
         unit = self.alignment.unit(unit_id)
         self.selected = unit_id
         self._correct("Mark claim as in no other outlet", lambda c: c.alone(unit))
-        self.message.emit(f"Marked as carried by no other outlet: “{shorten(unit.text, 50)}” (Ctrl+Z undoes it)")
+        self.message.emit(f"Marked as carried by no other outlet: {quoted(unit.text, 50)} (Ctrl+Z undoes it)")
 
     def allow_counterparts(self, unit_id: str) -> None:
         if self.alignment is None:
@@ -291,7 +291,7 @@ class ClaimsController(QObject):
         other, _match = linkable[0]
         label = doc_label(self.alignment, other.document)
         if self.link(self.selected, other.id):
-            self.message.emit(f"Linked with {label}’s “{shorten(other.text, 50)}” (Ctrl+Z undoes it)")
+            self.message.emit(f"Linked with {label}’s {quoted(other.text, 50)} (Ctrl+Z undoes it)")
 
     def start_linking(self, unit_id: str) -> None:
         if self.alignment is None:

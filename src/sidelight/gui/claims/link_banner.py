@@ -13,7 +13,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from sidelight.core.labels import shorten
+from sidelight.core.labels import quoted
 
 QUOTE_WIDTH = 80
 
@@ -39,7 +39,7 @@ class LinkBanner(QFrame):
         self.hide()
 
     def show_linking(self, outlet: str, text: str) -> None:
-        self.label.setText(f"<b>Linking</b> {escape(outlet)}’s “{escape(shorten(text, QUOTE_WIDTH))}”: click the "
+        self.label.setText(f"<b>Linking</b> {escape(outlet)}’s {escape(quoted(text, QUOTE_WIDTH))}: click the "
                            "claim in another document that says the same thing (or put the cursor in it and "
                            "press Ctrl+Shift+L).")
         self.show()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sidelight.core.alignment import Alignment
-from sidelight.core.labels import plural, shorten
+from sidelight.core.labels import plural, quoted
 from sidelight.gui.claims.labels import doc_label
 
 QUOTE_WIDTH = 90
@@ -36,12 +36,12 @@ def merge_question(alignment: Alignment, a_id: str, b_id: str) -> tuple[str, str
 
     def said(unit_id: str) -> str:
         unit = alignment.unit(unit_id)
-        return f"{doc_label(alignment, unit.document)}’s “{shorten(unit.text, QUOTE_WIDTH)}”"
+        return f"{doc_label(alignment, unit.document)}’s {quoted(unit.text, QUOTE_WIDTH)}"
 
     mine = alignment.counterparts(a_id)
     question = (f"{said(b.id)} is already one claim with {plural(len(joining) + len(hidden), 'other sentence')}. "
                 f"Linking it with {said(a.id)} merges the two claims into one.")
-    lines = [f"• {doc_label(alignment, u.document)}: “{shorten(u.text, QUOTE_WIDTH)}”" for u in joining]
+    lines = [f"• {doc_label(alignment, u.document)}: {quoted(u.text, QUOTE_WIDTH)}" for u in joining]
     if hidden:
         lines.append(f"• and {plural(len(hidden), 'sentence')} of the workspace's other sources (not open)")
     detail = ("These join the claim too:\n" + "\n".join(lines)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from sidelight.core.alignment import Alignment, UnitComparison
 from sidelight.core.alignment.model import contradictions
-from sidelight.core.labels import plural
+from sidelight.core.labels import plural, quoted
 from sidelight.gui.claims.labels import doc_label, unit_doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS
 
@@ -116,6 +116,9 @@ def possible_html(alignment: Alignment, unit_id: str) -> list[str]:
             action = f"<a href='link:{other.id}'>Same claim: link</a>"
         else:
             action = f"<i>{escape(in_the_way(alignment, unit_id, other.id))}</i>"
+            blocking = blocking_pair(alignment, unit_id, other.id)
+            if blocking is not None:  # the way out, one click away
+                action += f" · <a href='unlink-pair:{blocking[0]},{blocking[1]}'>Unlink it now</a>"
         parts.append(f"<li><b>{escape(doc_label(alignment, other.document))}</b> · similarity {match.score:.2f}{why}"
                      f"<br>{escape(other.text)}<br>{action}</li>")
     parts.append("</ul>")
@@ -124,23 +127,34 @@ def possible_html(alignment: Alignment, unit_id: str) -> list[str]:
 
 def in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
     """Why a link cannot be made as things stand: the claims already linked from the same documents."""
-    mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
-    # This claim's own sentence from the suggestion's outlet first ("already linked with CRA's
-    # '…'" must name the sentence in the way, never the suggestion itself), else the
-    # suggestion's claim's sentence from one of this claim's outlets.
-    clash = [u for u in mine.units if u != unit_id and alignment.unit(u).document in set(theirs.documents)]
-    clash += [u for u in theirs.units if u != other_id and alignment.unit(u).document in set(mine.documents)]
-    if not clash:
+    blocking = blocking_pair(alignment, unit_id, other_id)
+    if blocking is None:
+        mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
         mine_context = {d.id for d, _u in alignment.context_of(mine.id)}
         hidden = [(d, u) for d, u in alignment.context_of(theirs.id) if d.id in mine_context]
         if hidden:  # both claims are grouped with sentences of one source that is not open
             return (f"each is grouped with a different sentence of {doc_label(alignment, hidden[0][0].id)} "
                     "(not open): open it to see and unlink one")
         return "cannot be linked as it stands"
-    first = alignment.unit(clash[0])
-    quote = first.text if len(first.text) <= 60 else first.text[:60] + "…"
-    return (f"already linked with {doc_label(alignment, first.document)}’s “{quote}”: "
+    first = alignment.unit(blocking[0])
+    return (f"already linked with {doc_label(alignment, first.document)}’s {quoted(first.text, 60)}: "
             "unlink that first to link this one")
+
+
+def blocking_pair(alignment: Alignment, unit_id: str, other_id: str) -> tuple[str, str] | None:
+    """The sentence in the way of linking *unit_id* with *other_id*, and the one of the two it is
+    grouped with (unlinking them clears the way), or None when no open sentence is in the way."""
+    mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
+    # This claim's own sentence from the suggestion's outlet first ("already linked with CRA's
+    # '…'" must name the sentence in the way, never the suggestion itself), else the
+    # suggestion's claim's sentence from one of this claim's outlets.
+    for clash in mine.units:
+        if clash != unit_id and alignment.unit(clash).document in set(theirs.documents):
+            return clash, unit_id
+    for clash in theirs.units:
+        if clash != other_id and alignment.unit(clash).document in set(mine.documents):
+            return clash, other_id
+    return None
 
 
 class PairView(QWidget):
@@ -215,7 +229,10 @@ class PairView(QWidget):
 
     def _anchor(self, url) -> None:
         target = url.toString()
-        if target.startswith("unlink:") and self.unit_id:
+        if target.startswith("unlink-pair:"):  # two other sentences: the link in the way of another
+            first, _comma, second = target.removeprefix("unlink-pair:").partition(",")
+            self.unlink_requested.emit(first, second)
+        elif target.startswith("unlink:") and self.unit_id:
             self.unlink_requested.emit(self.unit_id, target.removeprefix("unlink:"))
         elif target.startswith("link:") and self.unit_id:
             self.link_requested.emit(self.unit_id, target.removeprefix("link:"))
