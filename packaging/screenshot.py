@@ -23,7 +23,9 @@ def main(out: str) -> int:
     from sidelight.gui.app import create_app, create_window
 
     app = create_app()
-    window = create_window(str(ROOT))
+    # --workspace=PATH: another folder than the sample (a copy with corrections, a folder that is not one)
+    folder = next((a.split("=", 1)[1] for a in sys.argv[2:] if a.startswith("--workspace=")), str(ROOT))
+    window = create_window(folder)
     window.resize(1500, 900)
     window.show()
     extra = sys.argv[2:]
@@ -48,6 +50,15 @@ def main(out: str) -> int:
             QTimer.singleShot(200, select_shared_claim)
             return
         QTimer.singleShot(1300, grab)
+        if alignment is not None and "--unlinked" in extra:  # a claim the saved corrections keep apart
+            from sidelight.core.alignment.saved_unlinks import unlinks_of
+
+            kept_apart = [u.id for u in alignment.units if unlinks_of(window.claims.corrections, alignment, u.id)]
+            if kept_apart:
+                window.claims.select_unit(kept_apart[0])
+                bar = window.pair_view.browser.verticalScrollBar()
+                QTimer.singleShot(300, lambda: bar.setValue(bar.maximum()))
+            return
         if alignment is not None and "--blocked" in extra:  # a suggestion with a sentence in its way
             from sidelight.gui.claims.pair_view import blocking_pair
 
@@ -81,7 +92,7 @@ def main(out: str) -> int:
                     window.claims.link(lone[0].id, group.units[0])  # the question stays up until grabbed
                     return
 
-    if {"--click", "--link", "--merge", "--blocked"} & set(extra):
+    if {"--click", "--link", "--merge", "--blocked", "--unlinked"} & set(extra):
         QTimer.singleShot(1200, select_shared_claim)
 
     def grab() -> None:
@@ -96,7 +107,7 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    if not {"--click", "--link", "--merge", "--blocked"} & set(extra):
+    if not {"--click", "--link", "--merge", "--blocked", "--unlinked"} & set(extra):
         QTimer.singleShot(2500, grab)
     return app.exec()
 

@@ -106,6 +106,10 @@ class Corrections:
         self.items = [c for c in self.items if not c.same_pair(probe)]
         return len(self.items) != before
 
+    def discard(self, correction: Correction) -> None:
+        """Forget this very correction (as saved, whatever the offsets of its units now)."""
+        self.items = [c for c in self.items if c != correction]
+
     def _put(self, correction: Correction) -> Correction:
         self.items = [c for c in self.items if not c.same_pair(correction)]
         self.items.append(correction)

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QWidget
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
 from sidelight.core.alignment.model import NOT_CLAIMS
+from sidelight.core.alignment.saved_unlinks import unlinks_of
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import plural, quoted
 from sidelight.core.sources import Source
 from sidelight.gui.claims import merge_prompt
 from sidelight.gui.claims.claims_panel import ClaimsPanel
-from sidelight.gui.claims.labels import doc_label
+from sidelight.gui.claims.labels import doc_label, unit_doc_label
 from sidelight.gui.claims.link_banner import LinkBanner
 from sidelight.gui.claims.pair_view import PairView, in_the_way
 from sidelight.gui.claims.palette import KIND_LABELS, kind_format, section_format, selected_format
@@ -47,6 +48,7 @@ class ClaimsController(QObject):
         self.view, self.runner, self.panel, self.pair_view, self.push = view, runner, panel, pair_view, push
         self.banner = banner or LinkBanner()  # in sight while a link is being made
         self.alignment: Alignment | None = None
+        self.corrections = Corrections()  # as saved when the alignment on show was made
         self.workspace_root: Path | None = None
         self.highlights_on = True
         self.strict = False  # link only the surest pairs (Claims → Strict Matching)
@@ -70,6 +72,7 @@ class ClaimsController(QObject):
         pair_view.link_mode_requested.connect(self.start_linking)
         pair_view.alone_requested.connect(self.keep_alone)
         pair_view.together_requested.connect(self.allow_counterparts)
+        pair_view.relink_requested.connect(self.undo_unlink)
 
     # -- running -----------------------------------------------------------------------------
     def request(self, root: Path, sources: list[Source], context: list[Source] | None = None) -> None:
@@ -134,6 +137,7 @@ class ClaimsController(QObject):
     def _show(self, alignment: Alignment | None) -> None:
         before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
         self.alignment = alignment
+        self.corrections = self._saved_corrections()
         if self.linking_from and (alignment is None or self.linking_from not in {u.id for u in alignment.units}):
             self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
         if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
@@ -252,7 +256,8 @@ class ClaimsController(QObject):
                     names = ", ".join(doc_label(self.alignment, p.source.id) for p in hidden)
                     self.message.emit(f"{plural(len(hidden), 'counterpart')} out of sight, in {names}: "
                                       "scroll the row of documents, or read them in Compare Claims")
-        self.pair_view.show_unit(self.alignment, unit_id, alone=unit_id in self.alignment.alone)
+        self.pair_view.show_unit(self.alignment, unit_id, alone=unit_id in self.alignment.alone,
+                                 unlinked=[other for _c, other in unlinks_of(self.corrections, self.alignment, unit_id)])
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
 
     def _group_chosen(self, group_id: str) -> None:
@@ -357,6 +362,34 @@ class ClaimsController(QObject):
             return
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         self._correct("Unlink claims", lambda c: c.unlink(a, b))
+
+    def undo_unlink(self, a_id: str, b_id: str) -> None:
+        """Take back a saved unlink of these two units, made in this session or an earlier one
+        (the aligner may then group them again; Ctrl+Z puts the unlink back)."""
+        if self.alignment is None:
+            return
+        saved = [c for c, other in unlinks_of(self.corrections, self.alignment, a_id) if other.id == b_id]
+        if not saved:
+            self.message.emit("That unlink is no longer saved: nothing to undo.")
+            return
+        self.selected = a_id
+
+        def forget(corrections: Corrections) -> None:
+            for correction in saved:
+                corrections.discard(correction)
+
+        self._correct("Forget saved unlink", forget)
+        self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
+                          f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
+
+    def _saved_corrections(self) -> Corrections:
+        """The corrections file as it is now (an unreadable one was reported when aligning)."""
+        if self.workspace_root is None:
+            return Corrections()
+        try:
+            return Corrections.load(workspace_corrections_path(self.workspace_root))
+        except SidelightError:
+            return Corrections()
 
     def _correct(self, label: str, change: Callable[[Corrections], object]) -> None:
         root = self.workspace_root

@@ -7,12 +7,13 @@ beneath, each with both wordings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from sidelight.core.alignment import Alignment, UnitComparison
+from sidelight.core.alignment import Alignment, Unit, UnitComparison
 from sidelight.core.alignment.model import contradictions
 from sidelight.core.labels import plural, quoted
 from sidelight.gui.claims.labels import doc_label, unit_doc_label
@@ -165,6 +166,7 @@ class PairView(QWidget):
     link_mode_requested = Signal(str)  # unit id: link it with the next unit clicked
     alone_requested = Signal(str)  # unit id: no other outlet carries this claim
     together_requested = Signal(str)  # unit id: forget that it was marked alone
+    relink_requested = Signal(str, str)  # unit ids: take back the saved unlink of these two
 
     def __init__(self) -> None:
         super().__init__()
@@ -187,13 +189,16 @@ class PairView(QWidget):
         layout.addLayout(buttons)
         self.unit_id: str | None = None
 
-    def show_unit(self, alignment: Alignment, unit_id: str, alone: bool = False) -> None:
+    def show_unit(self, alignment: Alignment, unit_id: str, alone: bool = False,
+                  unlinked: Sequence[Unit] = ()) -> None:
+        """*unlinked*: the units the researcher's saved corrections keep apart from this one."""
         self.unit_id = unit_id
         unit = alignment.unit(unit_id)
         group = alignment.group_of(unit_id)
         outlet = unit_doc_label(alignment, unit_id)
         counterparts = alignment.counterparts(unit_id)
-        self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {plural(len(counterparts), 'counterpart')}")
+        self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {plural(len(counterparts), 'counterpart')}"
+                           + (f" · unlinked by you from {len(unlinked)}" if unlinked else ""))
         parts = [f"<p><b>{escape(outlet)}</b>: {escape(unit.text)}</p>"]
         if not counterparts:
             others = [d for d in alignment.documents if d.id != unit.document]
@@ -207,6 +212,11 @@ class PairView(QWidget):
             parts.append("<hr>")
             parts.append(comparison_html(alignment, alignment.compare(unit_id, other.id)))
             parts.append(f"<p><a href='unlink:{other.id}'>Not the same claim: unlink</a></p>")
+        if unlinked:  # as visible, and as easily taken back, as "alone" below
+            parts.append("<hr><p><b>You unlinked this claim from</b> <i>(so they are never matched)</i></p><ul>")
+            parts.extend(f"<li><b>{escape(unit_doc_label(alignment, other.id))}</b>: {escape(other.text)}"
+                         f"<br><a href='relink:{other.id}'>Undo this unlink</a></li>" for other in unlinked)
+            parts.append("</ul>")
         if alone:
             parts.append("<p><i>You marked this claim as carried by no other outlet, so it is never matched.</i> "
                          "<a href='together:'>Allow counterparts again</a></p>")
@@ -234,6 +244,8 @@ class PairView(QWidget):
             self.unlink_requested.emit(first, second)
         elif target.startswith("unlink:") and self.unit_id:
             self.unlink_requested.emit(self.unit_id, target.removeprefix("unlink:"))
+        elif target.startswith("relink:") and self.unit_id:
+            self.relink_requested.emit(self.unit_id, target.removeprefix("relink:"))
         elif target.startswith("link:") and self.unit_id:
             self.link_requested.emit(self.unit_id, target.removeprefix("link:"))
         elif target == "alone:" and self.unit_id:

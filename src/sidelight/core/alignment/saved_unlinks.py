@@ -1,0 +1,34 @@
+"""The researcher's saved unlinks, as they stand in an alignment.
+
+An unlink leaves no trace in the claims themselves: the two sentences are simply apart. A claim
+marked "alone" says so where it is shown, and an unlink must too, or a separation decided in an
+earlier session cannot be seen, checked or taken back. This finds, for one unit, the saved
+unlinks that still apply to it and the open unit on the other side of each.
+"""
+
+from __future__ import annotations
+
+from sidelight.core.alignment.corrections import Correction, Corrections, resolve
+from sidelight.core.alignment.model import Unit
+from sidelight.core.alignment.result import Alignment
+
+
+def unlinks_of(corrections: Corrections, alignment: Alignment, unit_id: str) -> list[tuple[Correction, Unit]]:
+    """Each saved unlink of *unit_id* with the unit it keeps apart, both in open documents (found
+    as when aligning: by source, quote and nearest offsets)."""
+    unit = alignment.unit(unit_id)
+    open_ids = {d.id for d in alignment.documents}
+
+    def current(ref) -> Unit | None:
+        if ref.source not in open_ids:
+            return None
+        return resolve(ref, alignment.units_of(ref.source), alignment.document(ref.source).text)
+
+    found = []
+    for correction in corrections:
+        if correction.action != "unlink":
+            continue
+        a, b = current(correction.a), current(correction.b)
+        if a is not None and b is not None and unit in (a, b):
+            found.append((correction, b if a == unit else a))
+    return found
