@@ -169,7 +169,27 @@ def test_not_a_workspace_shows_a_message_and_the_welcome_screen(qtbot, tmp_path)
     assert win.central.currentWidget() is win.welcome
     boxes = _messages("error-message")
     assert boxes and "not a Sidelight workspace" in boxes[0].text()
+    assert f"“{tmp_path.name}”" in boxes[0].text()  # names the folder...
+    advice = boxes[0].informativeText()  # ...and says how to make it one
+    assert str(tmp_path) in advice and "File → New Workspace" in advice and "sidelight import" in advice
     boxes[0].close()
+
+
+def test_the_welcome_screen_stands_alone_and_the_panels_return_with_a_workspace(qtbot, tmp_path):
+    win = create_window(str(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    panels = [win.docs_dock, win.claims_dock, win.pair_dock, win.legend]
+    assert win.central.currentWidget() is win.welcome
+    assert not any(p.isVisible() for p in panels)  # no empty claim panels beside the welcome
+    box = _messages("error-message")[0]
+    make = next(b for b in box.buttons() if b.text() == "Make It a Workspace")
+    assert box.defaultButton() is not make  # Enter does not write to the folder
+    make.click()
+    assert win.workspace is not None and win.workspace.root == tmp_path.resolve()
+    assert (tmp_path / "sources").is_dir()
+    assert win.central.currentWidget() is win.reading
+    assert all(p.isVisible() for p in panels)
 
 
 def test_welcome_screen_opens_a_workspace(qtbot, sample_copy, monkeypatch, tmp_path):

@@ -41,8 +41,8 @@ def create_window(path: str | None) -> MainWindow:
         except SidelightError as exc:
             error = exc
     window = MainWindow(workspace)
-    if error is not None:
-        window.show_error("Cannot open workspace", error)
+    if error is not None and target is not None:
+        window.show_open_error(target, error)
     return window
 
 

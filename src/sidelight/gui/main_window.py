@@ -6,6 +6,7 @@ shows it, and sends long work (imports) to the task runner so painting never sto
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -29,7 +30,7 @@ from sidelight.core.errors import SidelightError
 from sidelight.core.importers import supported_suffixes
 from sidelight.core.labels import plural, short_labels
 from sidelight.core.settings import Settings, load_settings, save_settings
-from sidelight.core.workspace import ImportReport, Workspace
+from sidelight.core.workspace import ImportReport, Workspace, is_workspace
 from sidelight.gui.actions import build_actions
 from sidelight.gui.annotate.annotations_panel import AnnotationsPanel
 from sidelight.gui.annotate.codebook_dialog import CodebookDialog
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace: Workspace | None = None
         self.memory = LayoutMemory()
+        self._hidden_for_welcome: list[QWidget] = []  # panels put away while the welcome screen shows
         self.runner = TaskRunner(self)
         self.setAcceptDrops(True)
         self.resize(1400, 860)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.memory.restore_splitter(self, workspace.root)
         self.annotations.open(workspace)
         self.central.setCurrentWidget(self.reading)
+        self._leave_welcome()
         self.docs_dock.show()
         self.memory.remember(workspace.root)
         for action_id in ("import", "cleaning", "find"):
@@ -161,10 +164,35 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.open(path)
         except SidelightError as exc:
-            self.show_error("Cannot open workspace", exc)
+            self.show_open_error(path, exc)
             return False
         self.set_workspace(workspace)
         return True
+
+    def show_open_error(self, path: str | Path, error: SidelightError) -> None:
+        """Opening failed. A folder that is simply not a workspace yet (articles saved in a folder
+        of their own, say) gets the ways to make it one, one of them a button."""
+        folder = Path(path).expanduser().resolve()
+        if not folder.is_dir() or is_workspace(folder):
+            self.show_error("Cannot open workspace", error)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not a workspace",
+                          f"The folder “{folder.name}” is not a Sidelight workspace: it has no sources/ folder.",
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("error-message")
+        box.setInformativeText(
+            f"{folder}\n\nTo make it one: File → New Workspace… (or the button below), or import articles "
+            f"into it from a terminal:\n    sidelight import --workspace {shlex.quote(str(folder))} ARTICLE.html …")
+        make = box.addButton("Make It a Workspace", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Close)  # Enter changes nothing on disk
+        box.buttonClicked.connect(lambda button: self._make_workspace(folder) if button is make else None)
+        box.open()
+
+    def _make_workspace(self, folder: Path) -> None:
+        try:
+            self.set_workspace(Workspace.create(folder))
+        except SidelightError as exc:
+            self.show_error("Cannot create workspace", exc)
 
     def open_workspace_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open Workspace")
@@ -183,12 +211,28 @@ class MainWindow(QMainWindow):
         except SidelightError as exc:
             self.show_error("Cannot create workspace", exc)
 
+    def _panels(self) -> list[QWidget]:
+        return [self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock,
+                self.legend]
+
     def _show_welcome(self) -> None:
+        """The welcome screen alone: panels of claims and annotations would be empty boxes beside
+        it. Those that were open come back with the first workspace."""
         self.central.setCurrentWidget(self.welcome)
-        self.docs_dock.hide()
+        self._hidden_for_welcome = [p for p in self._panels() if not p.isHidden()]
+        for panel in self._panels():
+            panel.hide()
         self.setWindowTitle("Sidelight")
         for action_id in ("import", "cleaning", "find"):
             self.actions_by_id[action_id].setEnabled(False)
+
+    def _leave_welcome(self) -> None:
+        if not self._hidden_for_welcome:
+            return
+        for panel in self._hidden_for_welcome:
+            panel.show()
+        self._hidden_for_welcome = []
+        self.claims_dock.raise_()  # in front of its tabbed neighbours, as at start
 
     def _show_ids(self, ids: list[str]) -> None:
         if self.workspace is None:
@@ -582,6 +626,7 @@ class MainWindow(QMainWindow):
         for task in list(self.runner.running):
             task.cancel()
         self.runner.wait(5000)
+        self._leave_welcome()  # the panels put away for the welcome screen are remembered as open
         self.memory.save_window(self)
         super().closeEvent(event)
 
