@@ -35,6 +35,8 @@ def main(out: str) -> int:
         window.doc_model.set_shown([s.id for s in window.doc_model.sources])
     if "--two" in extra:  # two articles, the rest of the workspace as context
         window.doc_model.set_shown([s.id for s in window.doc_model.sources[:2]])
+    if "--coverage" in extra:  # the claims x outlets matrix in front of the claims list
+        window.claims_panel.tabs.setCurrentIndex(1)
     if "--annotations" in extra:
         window.annotations_dock.raise_()
     if "--find" in extra:

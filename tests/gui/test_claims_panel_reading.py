@@ -118,3 +118,29 @@ def test_the_coverage_matrix_names_its_rows_marks_conflicts_and_explains_a_gap(w
     with qtbot.waitSignal(panel.group_chosen, timeout=2000) as chosen:
         panel.coverage.clicked.emit(model.index(row, col))
     assert chosen.args == [model.rows[row].id]
+
+
+def test_the_coverage_matrix_marks_the_chosen_claims_row(window):
+    panel = window.claims_panel
+    model = panel.coverage_model
+    group = model.rows[3]
+    window.claims.select_unit(group.units[0])  # as a click in the text does
+    assert model.headerData(3, Qt.Orientation.Vertical).startswith("▶4 ")
+    assert model.headerData(3, Qt.Orientation.Vertical, Qt.ItemDataRole.FontRole).bold()
+    assert panel.coverage.selectionModel().isRowSelected(3)
+    assert not model.headerData(2, Qt.Orientation.Vertical).startswith("▶")
+    window.claims.select_unit(model.rows[5].units[0])  # only one row is marked at a time
+    assert not model.headerData(3, Qt.Orientation.Vertical).startswith("▶")
+    assert model.headerData(5, Qt.Orientation.Vertical).startswith("▶6 ")
+    assert not panel.coverage.selectionModel().isRowSelected(3)
+
+
+def test_coverage_columns_are_named_by_whole_words_and_the_tooltip_names_the_article(window):
+    model = window.claims_panel.coverage_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    words = [h.replace("\n", " ") for h in headers]
+    assert words[:4] == ["Global Times 1", "China Report ASEAN", "Global Times 2", "CGTN"]
+    assert len(set(words)) == len(words)  # two articles of one outlet are told apart
+    assert words[4].startswith("Xi’s visit")  # an unknown outlet: the title
+    tip = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Global Times (China, Vietnam reach") and "China, Vietnam reach consensus" in tip

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -43,7 +43,7 @@ from sidelight.gui.claims.palette import (
 
 Index = QModelIndex | QPersistentModelIndex
 SNIPPET = 110
-HEADER_LINE = 9  # characters per line of a coverage column's header: five outlets fit side by side
+HEADER_LINE = 8  # characters per line of a coverage column's header: five outlets fit side by side
 HEADER_LINES = 3
 
 
@@ -75,9 +75,29 @@ def _filter_name(outlet: str, title: str) -> str:
 
 
 def header_label(label: str) -> str:
-    """A column header in a few short lines, so the matrix shows several outlets at once rather
-    than one column as wide as the panel (the whole name and title are in the tooltip)."""
-    return "\n".join(textwrap.wrap(label, HEADER_LINE, max_lines=HEADER_LINES, placeholder="…")) or label
+    """A column header in a few short lines, broken between words, so the matrix shows several
+    outlets at once rather than one column as wide as the panel (the whole name and title are in
+    the tooltip)."""
+    return "\n".join(textwrap.wrap(label, HEADER_LINE, max_lines=HEADER_LINES, placeholder="…",
+                                   break_long_words=False)) or label
+
+
+def column_labels(alignment: Alignment) -> dict[str, str]:
+    """The outlet alone, numbered when it has several articles open ("Global Times 2"), or the
+    title when the outlet is not known: short enough for a narrow column, yet never two alike.
+    (:func:`doc_label` adds the title instead, which a column a few words wide cuts to nothing.)"""
+    outlets = [d.outlet for d in alignment.documents]
+    seen: dict[str, int] = {}
+    labels = {}
+    for doc in alignment.documents:
+        if not doc.outlet or doc.outlet == UNKNOWN:
+            labels[doc.id] = shorten(doc.title or doc.id, HEADER_LINE * HEADER_LINES - 2)
+        elif outlets.count(doc.outlet) > 1:
+            seen[doc.outlet] = seen.get(doc.outlet, 0) + 1
+            labels[doc.id] = f"{doc.outlet} {seen[doc.outlet]}"
+        else:
+            labels[doc.id] = doc.outlet
+    return labels
 
 
 def _unique_to(doc_id: str, alignment: Alignment) -> list[Group]:
@@ -136,6 +156,7 @@ class GroupListModel(QAbstractListModel):
 CARRIES_MARK = "●"
 CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
 ROW_LABEL_WIDTH = 18
+CURRENT_MARK = "▶"  # the row of the claim chosen in the text, the list or the matrix
 
 
 class CoverageModel(QAbstractTableModel):
@@ -143,12 +164,24 @@ class CoverageModel(QAbstractTableModel):
         super().__init__()
         self.alignment: Alignment | None = None
         self.rows: list[Group] = []
+        self.labels: dict[str, str] = {}
+        self.current: str | None = None  # the chosen claim's group id
 
     def set_alignment(self, alignment: Alignment | None, groups: list[Group]) -> None:
         self.beginResetModel()
         self.alignment = alignment
         self.rows = groups
+        self.labels = column_labels(alignment) if alignment is not None else {}
         self.endResetModel()
+
+    def row_of(self, group_id: str | None) -> int:
+        return next((n for n, g in enumerate(self.rows) if g.id == group_id), -1)
+
+    def set_current(self, group_id: str | None) -> None:
+        """Mark this group's row (its header says ▶ in bold), unmarking the one before."""
+        before, self.current = self.row_of(self.current), group_id
+        for row in {before, self.row_of(group_id)} - {-1}:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.alignment is None else len(self.rows)
@@ -157,16 +190,26 @@ class CoverageModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.alignment is None else len(self.alignment.documents)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if self.alignment is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if self.alignment is None:
+            return None
+        current = orientation == Qt.Orientation.Vertical and self.rows[section].id == self.current
+        if role == Qt.ItemDataRole.FontRole and current:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
             doc = self.alignment.documents[section]
-            label = doc_label(self.alignment, doc.id)
-            return header_label(label) if role == Qt.ItemDataRole.DisplayRole else f"{label}\n{doc.title}"
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_label(self.labels[doc.id])
+            return f"{doc_label(self.alignment, doc.id)}\n{doc.title}"
         group = self.rows[section]
         text = self.alignment.unit(group.units[0]).text
         # a row says which claim it is, not only its number (the whole sentence is in the tooltip)
-        return f"{section + 1}  {shorten(text, ROW_LABEL_WIDTH)}" if role == Qt.ItemDataRole.DisplayRole else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text + ("\n(the claim chosen now)" if current else "")
+        return f"{CURRENT_MARK if current else ''}{section + 1}  {shorten(text, ROW_LABEL_WIDTH)}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if self.alignment is None or not index.isValid():
@@ -213,9 +256,13 @@ class ClaimsPanel(QWidget):
         self.coverage_model = CoverageModel()
         self.coverage = QTableView()
         self.coverage.setModel(self.coverage_model)
-        # Whole outlet names in the headers; the table scrolls sideways when the panel is narrow.
+        # Whole outlet names in the headers, a few letters a line, in columns no wider than the
+        # name; the table scrolls sideways when the panel is narrow.
+        self.coverage.horizontalHeader().setMinimumSectionSize(24)
         self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.verticalHeader().setDefaultSectionSize(18)
+        self.coverage.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.coverage.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         coverage_page = QWidget()
         coverage_layout = QVBoxLayout(coverage_page)
         coverage_layout.setContentsMargins(0, 0, 0, 0)
@@ -317,6 +364,11 @@ class ClaimsPanel(QWidget):
             finally:
                 self._following = False
             self.list.scrollTo(self.list_model.index(row))
+        self.coverage_model.set_current(group_id)
+        cover_row = self.coverage_model.row_of(group_id)
+        if cover_row >= 0:  # the matrix marks the same claim: its row selected and in sight
+            self.coverage.selectRow(cover_row)
+            self.coverage.scrollTo(self.coverage_model.index(cover_row, 0))
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:
