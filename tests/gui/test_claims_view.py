@@ -186,6 +186,10 @@ def test_pairwise_view_quotes_each_side_exactly(window):
     shown = " ".join(doc.toPlainText().split())
     assert " ".join(gt_unit.text.split()) in shown
     assert " ".join(other.text.split()) in shown
+    from sidelight.gui.claims.labels import doc_label
+
+    # the two diff columns are named by their outlets, with what the marks mean
+    assert f"{doc_label(alignment, GT)} (only here) {doc_label(alignment, other.document)} (only here)" in shown
 
 
 def test_claims_list_follows_a_claim_clicked_in_the_text(window):

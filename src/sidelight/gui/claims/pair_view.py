@@ -76,8 +76,13 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
             note = f" <i>({escape(conflict.note)})</i>" if conflict.note else ""
             rows.append(f"<li><b>{escape(conflict.type)}</b>: {values}{note}</li>")
         rows.append("</ul>")
+    # each column named by its outlet, with what its marks mean: the two are read side by side
     rows.append(
         "<table width='100%' cellspacing='6'><tr>"
+        f"<td width='50%'><small><b>{escape(doc_label(alignment, comparison.a.document))}</b> "
+        f"(<span style='{ONLY_A}'>only here</span>)</small></td>"
+        f"<td width='50%'><small><b>{escape(doc_label(alignment, comparison.b.document))}</b> "
+        f"(<span style='{ONLY_B}'>only here</span>)</small></td></tr><tr>"
         f"<td width='50%' valign='top'>{''.join(left)}</td>"
         f"<td width='50%' valign='top'>{''.join(right)}</td></tr></table>"
     )
