@@ -118,8 +118,11 @@ def test_link_passages_across_documents(window, qtbot, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("different totals", True))
     select(window, GT, PHRASE)
     window.actions_by_id["link"].trigger()
+    banner = window.link_banner
+    assert banner.isVisible() and "Linking passages" in banner.label.text() and "largest trading partner" in banner.label.text()
     select(window, CRA, "largest trading partner for many consecutive years")
     window.actions_by_id["link"].trigger()
+    assert not banner.isVisible()  # the link is made: the banner goes
     links = window.annotations.session.links(GT)
     assert len(links) == 1
     link = links[0]
@@ -383,6 +386,14 @@ def test_a_colleagues_annotations_show_beside_mine_read_only(window, qtbot, monk
     assert panel.selected_ids() == [s.id for s in window.annotations.session.spans(GT)]  # only mine are editable
     span = next(iter(theirs.spans.values()))
     assert "bao" in window.annotations.tooltip(GT, span.start)
+
+
+def test_a_passage_link_started_is_cancelled_from_its_banner(window):
+    select(window, GT, PHRASE)
+    window.actions_by_id["link"].trigger()
+    assert window.link_banner.isVisible()
+    window.link_banner.cancel.click()
+    assert not window.link_banner.isVisible() and window.annotations.link_start is None
 
 
 def test_enter_can_never_press_the_panels_delete_button(window):

@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
 
         self.annotations = AnnotationController(self.view, self, ask_reviewer=lambda: ask_reviewer(self))
         self.annotations.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.annotations.link_started.connect(self._show_passage_link)
+        self.annotations.link_ended.connect(self.link_banner.hide)
+        self.link_banner.cancel_requested.connect(self.annotations.cancel_link)
         self.annotations.problems.connect(lambda problems: self.show_problems(problems, "Some annotation files have problems"))
         self.annotations.stack_changed.connect(self._refresh_undo)
         self.annotations_panel = AnnotationsPanel(self.annotations, lambda: [p.source.id for p in self.view.panes])
@@ -589,10 +592,14 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Sidelight", f"<b>Sidelight {__version__}</b><p>Compare how news outlets "
                           "cover the same event: shared claims, omissions, divergences, annotations.</p>")
 
+    def _show_passage_link(self, source_id: str, text: str) -> None:
+        source = next((p.source for p in self.view.panes if p.source.id == source_id), None)
+        self.link_banner.show_passage_link(source.outlet if source is not None else source_id, text)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.claims.linking_from or self.annotations.link_start):
             self.claims.cancel_linking()
-            self.annotations.link_start = None
+            self.annotations.cancel_link()
             self.statusBar().showMessage("Linking cancelled", 4000)
             return
         super().keyPressEvent(event)

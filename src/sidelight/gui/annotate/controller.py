@@ -76,6 +76,8 @@ class AnnotationController(QObject):
     stack_changed = Signal()
     message = Signal(str)
     problems = Signal(list)  # list[str]
+    link_started = Signal(str, str)  # source id, the passage a link (Ctrl+L) starts from
+    link_ended = Signal()  # made or cancelled
 
     def __init__(self, view: ComparisonView, parent_widget: QWidget, ask_reviewer: Callable[[], str | None]):
         super().__init__(parent_widget)
@@ -405,6 +407,7 @@ class AnnotationController(QObject):
         if self.link_start is None or self.link_start[0] == pane.source.id:
             self.link_start = (pane.source.id, start, end)
             self.message.emit("Link started: select the related passage in another document and press Ctrl+L again.")
+            self.link_started.emit(pane.source.id, pane.source.text[start:end])
             return
         a_source, a_start, a_end = self.link_start
         labels = list(RELATIONS.values())
@@ -414,8 +417,14 @@ class AnnotationController(QObject):
             return
         note, _ok = QInputDialog.getText(self.parent_widget, "Link passages", "Note (optional):")
         key = next(k for k, v in RELATIONS.items() if v == relation)
-        self.link_start = None
+        self.cancel_link()
         self._call(lambda: session.add_link(a_source, a_start, a_end, pane.source.id, start, end, key, note))
+
+    def cancel_link(self) -> None:
+        """Forget the passage a link started from (Esc, the banner's Cancel, or the link made)."""
+        if self.link_start is not None:
+            self.link_start = None
+            self.link_ended.emit()
 
     def _remember(self, codes: list[str]) -> None:
         self.recent = list(dict.fromkeys([*codes, *self.recent]))[:MAX_RECENT]

@@ -1,4 +1,5 @@
-"""The banner shown above the documents while a claim link is being made.
+"""The banner shown above the documents while a link is being made (between claims, or between
+annotated passages with Ctrl+L).
 
 Link mode changes what a click in the text does (it links instead of choosing), so it must be
 in sight for as long as it lasts: a status-bar hint is replaced by the next message or tip and
@@ -42,4 +43,9 @@ class LinkBanner(QFrame):
         self.label.setText(f"<b>Linking</b> {escape(outlet)}’s {escape(quoted(text, QUOTE_WIDTH))}: click the "
                            "claim in another document that says the same thing (or put the cursor in it and "
                            "press Ctrl+Shift+L).")
+        self.show()
+
+    def show_passage_link(self, outlet: str, text: str) -> None:
+        self.label.setText(f"<b>Linking passages</b> from {escape(outlet)}’s {escape(quoted(text, QUOTE_WIDTH))}: "
+                           "select the related passage in another document and press Ctrl+L again.")
         self.show()
