@@ -42,3 +42,11 @@ def test_a_cited_sentence_that_opens_with_a_quote_is_never_in_doubled_quotes():
     assert quoted("Trade grew 25 percent.", 200) == "“Trade grew 25 percent.”"
     cut = quoted('He called it an "undercurrent" that has not yet posed a major challenge', 37)
     assert cut == "“He called it an ‘undercurrent’ that…”"
+
+
+def test_a_cut_keeps_a_closing_quote_and_drops_an_opening_one():
+    from sidelight.core.labels import shorten
+
+    text = 'Ge described the disputes as an "undercurrent," which has not yet posed a challenge'
+    assert shorten(text, 49) == 'Ge described the disputes as an "undercurrent"…'
+    assert shorten('Ge described the disputes as an "undercurrent which has', 34) == "Ge described the disputes as an…"

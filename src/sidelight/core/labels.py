@@ -31,7 +31,18 @@ def shorten(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     cut = text[:width].rsplit(" ", 1)[0] if " " in text[:width] else text[:width]
-    return cut.rstrip(" ,;:—–-‘'“\"(") + "…"
+    # what opens something the cut leaves empty goes (a dash, "(", an opening quote); a closing
+    # quote stays: 'an "undercurrent,"' cut reads 'an "undercurrent"…', not 'an "undercurrent…'
+    while cut:
+        trimmed = cut.rstrip(" ,;:—–-‘“(")
+        if trimmed[-1:] in ('"', "'") and (len(trimmed) == 1 or trimmed[-2].isspace()):
+            trimmed = trimmed[:-1]  # a straight quote after a space opens
+        elif trimmed.endswith((',"', ",'", ',”', ",’")):
+            trimmed = trimmed[:-2] + trimmed[-1]  # the comma inside a closing quote
+        if trimmed == cut:
+            break
+        cut = trimmed
+    return cut + "…"
 
 
 def quoted(text: str, width: int) -> str:
