@@ -204,6 +204,33 @@ def test_change_on_disk_under_unsaved_work_can_be_merged(window, qtbot, sample_c
     assert any(m.startswith("Merged your annotations of") and "1 change taken from disk" in m for m in messages)
 
 
+def test_one_question_per_conflict_even_when_the_disk_is_checked_again_meanwhile(window, qtbot, sample_copy, monkeypatch):
+    from sidelight.core.annotation_session import AnnotationSession
+
+    select(window, GT, PHRASE)
+    pick(qtbot, "econom")
+    window.actions_by_id["annotate"].trigger()
+    window.annotations.save()
+    other = AnnotationSession.open(window.workspace, REVIEWER)
+    other.add_span(GT, 0, 20, note="from the other window")
+    other.flush()
+    select(window, GT, "bilateral trade hitting")
+    pick(qtbot, "political")
+    window.actions_by_id["annotate"].trigger()
+    window.annotations.autosave.stop()
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        window.annotations.check_disk()  # the file watcher firing while the question is open
+        next(b for b in box.buttons() if b.text() == "Keep Mine").click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    window.annotations.check_disk()
+    assert len(asked) == 1  # the second check waited for the answer, and then found nothing to ask
+    assert len(window.annotations.session.spans(GT)) == 2 and not window.annotations.session.conflicts
+
+
 def test_edited_source_text_keeps_unplaceable_annotations_as_orphans(qtbot, sample_copy):
     settings = load_settings()
     settings.reviewer = "alice"
@@ -448,6 +475,20 @@ def test_typed_document_values_survive_other_annotations_and_switching_documents
     assert window.settle_unapplied()
     assert asked and window.annotations.session.document(GT).note == "reads like a press release"
     assert panel.apply_button.text() == "Apply" and not panel.unapplied()
+
+
+def test_typed_document_values_of_a_document_closed_meanwhile_are_kept_and_applied(window, monkeypatch):
+    panel = window.document_panel
+    panel.document.setCurrentIndex(panel.document.findData(CRA))
+    panel.note.setPlainText("typed before closing its pane")
+    window.doc_model.set_shown([GT])  # the pane of CRA closes
+    index = panel.document.findData(CRA)
+    assert index >= 0 and "not applied" in panel.document.itemText(index)
+    asked = []
+    monkeypatch.setattr(main_window_module, "ask_unapplied", lambda parent, docs: asked.append(docs) or "apply")
+    assert window.settle_unapplied()
+    assert asked and asked[0][0].startswith("China Report ASEAN")  # named as the researcher knows it
+    assert window.annotations.session.document(CRA).note == "typed before closing its pane"
 
 
 def test_leaving_with_typed_document_values_can_be_cancelled(window, monkeypatch):

@@ -593,8 +593,10 @@ class MainWindow(QMainWindow):
                           "cover the same event: shared claims, omissions, divergences, annotations.</p>")
 
     def _show_passage_link(self, source_id: str, text: str) -> None:
-        source = next((p.source for p in self.view.panes if p.source.id == source_id), None)
-        self.link_banner.show_passage_link(source.outlet if source is not None else source_id, text)
+        from sidelight.core.labels import short_labels
+
+        labels = short_labels([p.source for p in self.view.panes])  # two articles of one outlet told apart
+        self.link_banner.show_passage_link(labels.get(source_id, source_id), text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.claims.linking_from or self.annotations.link_start):
@@ -621,6 +623,7 @@ class MainWindow(QMainWindow):
         if answer == "apply":
             self.document_panel.apply_all()
             self.annotations.save()
+            return not self.document_panel.drafts  # one refused (a message says why): stay
         self.document_panel.drafts.clear()
         return True
 

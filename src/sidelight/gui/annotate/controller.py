@@ -88,6 +88,8 @@ class AnnotationController(QObject):
         self.recent: list[str] = []
         self.highlights_on = True
         self.link_start: tuple[str, int, int] | None = None
+        self._resolving = False  # a "changed on disk" question is open
+        self._check_again = False  # a disk check came meanwhile
         self.last_selection_pane: DocumentPane | None = None
         self.colleague: str | None = None  # whose annotations are shown beside your own, read-only
         self._unsubscribe: Callable[[], None] | None = None
@@ -176,6 +178,9 @@ class AnnotationController(QObject):
     def check_disk(self) -> None:
         if self.session is None:
             return
+        if self._resolving:  # a conflict question is open: one at a time, look again after it
+            self._check_again = True
+            return
         for key in self.session.check_disk():
             problem = self.session.blocked(key)
             if key in self.session.conflicts:
@@ -195,8 +200,26 @@ class AnnotationController(QObject):
         return f"your annotations of {labels[key]}" if key in labels else key
 
     def resolve(self, key: str) -> None:
-        """A file changed on disk under unsaved changes: the researcher decides, nothing is lost."""
+        """A file changed on disk under unsaved changes: the researcher decides, nothing is lost.
+        One question at a time: a second check while it is open (the file watcher, the window
+        regaining focus) waits for the answer instead of asking again."""
         assert self.session is not None
+        if self._resolving:
+            self._check_again = True
+            return
+        self._resolving = True
+        try:
+            self._ask_and_resolve(key)
+        finally:
+            self._resolving = False
+        if self._check_again:
+            self._check_again = False
+            self.check_disk()
+
+    def _ask_and_resolve(self, key: str) -> None:
+        assert self.session is not None
+        if key not in self.session.conflicts:
+            return
         conflict = self.session.conflicts[key]
         box = QMessageBox(QMessageBox.Icon.Question, "File changed on disk",
                           f"{conflict.path} changed on disk while you had unsaved changes to it.",

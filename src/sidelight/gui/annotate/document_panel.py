@@ -66,8 +66,15 @@ class DocumentPanel(QWidget):
         current = self.document.currentData()
         self.document.blockSignals(True)
         self.document.clear()
-        for source in self.shown_sources():
-            self.document.addItem(f"{source.outlet} — {shorten(source.title, 50)}", source.id)
+        shown = list(self.shown_sources())
+        session = self.controller.session
+        # a document closed with values typed but not applied stays listed, so they can be
+        # applied (or seen) and are not lost with its pane
+        kept = [s for s in (session.workspace.sources if session is not None else ())
+                if s.id in self.drafts and s.id not in {x.id for x in shown}]
+        for source in shown + kept:
+            suffix = " (not open; not applied)" if source in kept else ""
+            self.document.addItem(f"{source.outlet} — {shorten(source.title, 50)}{suffix}", source.id)
         index = self.document.findData(current)
         self.document.setCurrentIndex(max(index, 0))
         self.document.blockSignals(False)
