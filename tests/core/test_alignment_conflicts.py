@@ -244,3 +244,18 @@ def test_a_sentence_without_a_source_shows_who_the_sentence_before_names():
     group = result.group_of(by_unit["a"])
     assert by_unit["b"] in group.units  # the group's own conflicts say the same
     assert "the one before names Wang Yi" in next(c for c in group.conflicts if c.type == "attribution").values[by_unit["a"]]
+
+
+def test_claims_can_be_filtered_to_conflicting_figures_dates_or_names():
+    from sidelight.core.alignment.divergence import FACT_TYPES
+
+    result = align([
+        ("a", "China poured nearly $1.3 billion into 233 projects in Vietnam in the first half of the year. "
+              "The railway is expected to open next year, linking the two countries."),
+        ("b", "China poured nearly $1.3 billion into 250 projects in Vietnam in the first half of the year. "
+              "The railway opened this year, linking the two countries."),
+    ])
+    figures = result.filter_groups(conflict_types=FACT_TYPES)
+    anything = result.filter_groups(has_conflicts=True)
+    assert [g.units for g in figures] == [(result.units_of("a")[0].id, result.units_of("b")[0].id)]
+    assert len(anything) == 2  # the hedged railway differs too, but states no other figure, date or name

@@ -48,3 +48,15 @@ def test_each_claim_in_the_list_reads_claim_first_then_who_carries_it(qtbot, sam
     first, carried = model.data(model.index(model.rows.index(group))).split("\n")
     assert window.claims.alignment.unit(group.units[0]).text.startswith(first.rstrip("…"))
     assert carried.lstrip("⚠ ").startswith("Shared by some · ")
+
+
+def test_a_filter_keeps_the_claims_whose_figures_dates_or_names_conflict(qtbot, sample_copy):
+    window = open_window(qtbot, sample_copy, ALL)
+    qtbot.waitUntil(lambda: window.claims.alignment is not None
+                    and len(window.claims.alignment.documents) == len(ALL), timeout=60_000)
+    combo = window.claims_panel.filter
+    combo.setCurrentIndex(combo.findText("With conflicting figures, dates or names"))
+    shown = window.claims_panel.visible_groups()
+    everything = window.claims.alignment.filter_groups(has_conflicts=True)
+    assert shown and len(shown) < len(everything)
+    assert all({"attribution", "hedging"} >= {c.type for c in g.contradictions} for g in everything if g not in shown)

@@ -38,6 +38,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 NUMERIC = ("money", "percent", "number")
 NAMES = ("person", "place", "organisation")
 CONFLICT_TYPES = (*NUMERIC, "date", "weekday", *NAMES, "attribution", "hedging")
+FACT_TYPES = (*NUMERIC, "date", "weekday", *NAMES)  # what is stated, not who says it or how surely
 
 
 def word_diff(a: Unit, b: Unit) -> tuple[DiffOp, ...]:

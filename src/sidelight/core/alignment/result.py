@@ -7,7 +7,7 @@ once, so the window can call them on every click.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -196,10 +196,13 @@ class Alignment:
         omitted_by: str | None = None,
         carried_by: str | None = None,
         has_possible: bool | None = None,
+        conflict_types: Collection[str] | None = None,
     ) -> list[Group]:
         """Groups that pass every given condition (None means "don't care"). ``has_possible``:
         some unit of the group has a possible counterpart that could be linked as things stand
-        (the claims worth a second look when checking what the aligner missed)."""
+        (the claims worth a second look when checking what the aligner missed).
+        ``conflict_types``: a contradiction of one of these types (``divergence.FACT_TYPES``:
+        figures, dates and names, without who is said to say it and how sure it is)."""
         kinds = {kind} if isinstance(kind, str) else (set(kind) if kind is not None else None)
         for doc in (unique_to, omitted_by, carried_by):
             if doc is not None:
@@ -217,6 +220,8 @@ class Alignment:
             if carried_by is not None and carried_by not in g.documents:
                 continue
             if has_possible is not None and self._has_possible(g) != has_possible:
+                continue
+            if conflict_types is not None and not any(c.type in conflict_types for c in g.contradictions):
                 continue
             out.append(g)
         return out

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sidelight.core.alignment import Alignment, Group
+from sidelight.core.alignment.divergence import FACT_TYPES
 from sidelight.core.labels import UNKNOWN, plural, shorten
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.palette import (
@@ -57,6 +58,8 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
         ("Shared by all documents", lambda a: a.filter_groups(kind="shared")),
         *([("Shared by some", lambda a: a.filter_groups(kind="partial"))] if len(alignment.documents) > 2 else []),
         ("With conflicting facts", lambda a: a.filter_groups(has_conflicts=True)),
+        # without differences of attribution and hedging, which are many: other figures, dates, names
+        ("With conflicting figures, dates or names", lambda a: a.filter_groups(conflict_types=FACT_TYPES)),
         ("With possible counterparts to check", lambda a: a.filter_groups(has_possible=True)),
     ]
     names = {doc.id: _filter_name(doc.outlet, doc.title or doc.id) for doc in alignment.documents}
