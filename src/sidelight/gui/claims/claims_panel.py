@@ -17,12 +17,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
     QListView,
+    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -118,6 +119,18 @@ def group_label(alignment: Alignment, group: Group) -> str:
     flag = "⚠ " if group.contradictions else ""
     # the claim first, as a reader scans a list; who carries it below (the tint says its kind too)
     return f"{snippet}\n{flag}{KIND_LABELS[group.kind]} · {outlets}"
+
+
+class SeparatedRows(QStyledItemDelegate):
+    """A thin white line under each claim: neighbours of one kind share a tint, and a gap
+    between rows (setSpacing) would make Qt wrap the text narrower than it sized the row."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        painter.save()
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        painter.restore()
 
 
 class GroupListModel(QAbstractListModel):
@@ -253,7 +266,7 @@ class ClaimsPanel(QWidget):
         self.list = QListView()
         self.list.setModel(self.list_model)
         self.list.setWordWrap(True)
-        self.list.setSpacing(2)  # a gap between claims: two of one kind share a tint
+        self.list.setItemDelegate(SeparatedRows(self.list))
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(200)
         self.coverage_model = CoverageModel()
