@@ -243,13 +243,11 @@ def _whole_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]],
         keys = {frozenset(f.key for f in v) for _u, v in stated}
         if len(keys) == 1:
             return None
-    if kind == "attribution" and said_before is not None:
-        def missing(u: Unit) -> str:
-            before = said_before(u)
-            return f"(no source in this sentence; the one before names {_wording(before)})" if before else absent
+    def missing(u: Unit) -> str:
+        before = said_before(u) if kind == "attribution" and said_before is not None else ()
+        return f"(no source in this sentence; the one before names {_wording(before)})" if before else absent
 
-        return Conflict(kind, {u.id: _wording(v) if v else missing(u) for u, v in stated})
-    return Conflict(kind, {u.id: _wording(v) if v else absent for u, v in stated})
+    return Conflict(kind, {u.id: _wording(v) if v else missing(u) for u, v in stated})
 
 
 def _wording(facts: tuple[Fact, ...]) -> str:

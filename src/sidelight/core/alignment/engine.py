@@ -305,7 +305,7 @@ def _group(
 
     def said_before(unit: Unit) -> tuple:
         r = row[unit.id]
-        return attribution_before(unit, units[r - 1] if r else None, texts[unit.document], lambda u: features[r - 1].facts)
+        return attribution_before(unit, units[r - 1] if r else None, texts[unit.document], lambda u: features[row[u.id]].facts)
 
     for n, rows in enumerate(rows_groups):
         members = [units[r] for r in rows]

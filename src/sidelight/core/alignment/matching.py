@@ -221,30 +221,24 @@ def _distinctive_shared(features: Sequence[UnitFeatures], rows_a, rows_b, n_docu
     column: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
-    sign: list[float] = []
     for row, f in enumerate(texts):
         for term in set(f.terms):
             if df[term] <= cap:
                 c = column.setdefault(term, len(column))
                 rows.append(row)
                 cols.append(2 * c)
-                sign.append(1.0)
                 if term in f.names:
                     rows.append(row)
                     cols.append(2 * c + 1)
-                    sign.append(1.0)
     # Each term has two columns: "present" and "named". The left rows are multiplied with
     # right rows whose "named" column is negated, so one product gives the shared distinctive
     # terms less those both units capitalise.
     shape = (len(texts), max(2 * len(column), 1))
-    left = sparse.csr_matrix((np.asarray(sign), (rows, cols)), shape=shape)
+    left = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
     right = left.copy()
     right.data[right.indices % 2 == 1] = -1.0
-    ka, kb = same_text[rows_a], same_text[rows_b]
-    width = len(texts)
-    pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
-    shared = rowwise_dot(left, pair_keys // width, pair_keys % width, right)
-    return np.rint(shared[inverse.ravel()]).astype(np.int64)
+    text_a, text_b, inverse = _text_pairs(same_text, rows_a, rows_b)
+    return np.rint(rowwise_dot(left, text_a, text_b, right)[inverse]).astype(np.int64)
 
 
 def _text_keys(features: Sequence[UnitFeatures]):
@@ -267,18 +261,27 @@ def _unique_rowwise_dot(matrix, rows_a, rows_b, same_text, tick: Callable[[int, 
 
     if len(rows_a) == 0:
         return np.zeros(0)
-    width = int(same_text.max()) + 1  # texts
-    first_row = np.zeros(width, dtype=np.int64)
+    first_row = np.zeros(int(same_text.max()) + 1, dtype=np.int64)
     first_row[same_text] = np.arange(len(same_text))  # a row of each text (any will do)
+    text_a, text_b, inverse = _text_pairs(same_text, rows_a, rows_b)
+    unique_a, unique_b = first_row[text_a], first_row[text_b]
+    values = np.zeros(len(text_a))
+    for start in range(0, len(text_a), CHUNK):
+        if tick:
+            tick(start, len(text_a))
+        values[start:start + CHUNK] = rowwise_dot(matrix, unique_a[start:start + CHUNK], unique_b[start:start + CHUNK])
+    return values[inverse]
+
+
+def _text_pairs(same_text, rows_a, rows_b):
+    """The distinct pairs of texts the row pairs compare (as text numbers, see :func:`_text_keys`),
+    and for each row pair the index of its text pair."""
+    import numpy as np
+
+    width = int(same_text.max()) + 1
     ka, kb = same_text[rows_a], same_text[rows_b]
     pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
-    unique_a, unique_b = first_row[pair_keys // width], first_row[pair_keys % width]
-    values = np.zeros(len(pair_keys))
-    for start in range(0, len(pair_keys), CHUNK):
-        if tick:
-            tick(start, len(pair_keys))
-        values[start:start + CHUNK] = rowwise_dot(matrix, unique_a[start:start + CHUNK], unique_b[start:start + CHUNK])
-    return values[inverse.ravel()]
+    return pair_keys // width, pair_keys % width, inverse.ravel()
 
 
 def _budget_cap(term_df, n_units: int) -> int:

@@ -182,10 +182,8 @@ class Alignment:
 
     def said_before(self, unit: Unit) -> tuple:
         """Who the sentence before ``unit`` in its paragraph names as speaking (facts)."""
-        units = self._by_document[unit.document]
-        at = next((n for n, u in enumerate(units) if u.id == unit.id), 0)
-        return divergence.attribution_before(unit, units[at - 1] if at else None,
-                                             self.document(unit.document).text, lambda u: _facts(u.text))
+        previous = self._by_document[unit.document][unit.index - 1] if unit.index else None  # reading order
+        return divergence.attribution_before(unit, previous, self.document(unit.document).text, lambda u: _facts(u.text))
 
     # -- filtering and summaries -------------------------------------------------------------
     def filter_groups(
