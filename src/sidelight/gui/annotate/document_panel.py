@@ -57,12 +57,11 @@ class DocumentPanel(QWidget):
         self.drafts: dict[str, dict[str, object]] = {}  # source id -> what the form held, unapplied
         self._shown: str | None = None  # the document whose values (or draft) the form holds
         self._loading = False
-        self.document.currentIndexChanged.connect(self._switch)
+        self.document.currentIndexChanged.connect(self.load)
         self.apply_button.clicked.connect(self.apply)
         controller.changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        self._keep_draft()
         current = self.document.currentData()
         self.document.blockSignals(True)
         self.document.clear()
@@ -131,10 +130,15 @@ class DocumentPanel(QWidget):
                 widget.textEdited.connect(self._edited)
 
     # -- drafts -------------------------------------------------------------------------------
+    def _fields(self):
+        """Each input with the key its value is kept under in a draft."""
+        yield from self.inputs.items()
+        yield from (("axis:" + k, box) for k, box in self.axis_inputs.items())
+        yield "note", self.note
+
     def _state(self) -> dict[str, object]:
         state: dict[str, object] = {}
-        for key, widget in [*self.inputs.items(), *(("axis:" + k, b) for k, b in self.axis_inputs.items()),
-                            ("note", self.note)]:
+        for key, widget in self._fields():
             if isinstance(widget, QComboBox):
                 state[key] = widget.currentIndex()
             elif isinstance(widget, QPlainTextEdit):
@@ -144,31 +148,19 @@ class DocumentPanel(QWidget):
         return state
 
     def _restore(self, state: dict[str, object]) -> None:
-        for key, widget in [*self.inputs.items(), *(("axis:" + k, b) for k, b in self.axis_inputs.items()),
-                            ("note", self.note)]:
-            if key not in state:
-                continue
-            value = state[key]
+        for key, widget in self._fields():
+            value = state.get(key)
             if isinstance(widget, QComboBox) and isinstance(value, int):
                 widget.setCurrentIndex(value)
-            elif isinstance(widget, (QPlainTextEdit, QLineEdit)) and isinstance(value, str):
-                if isinstance(widget, QPlainTextEdit):
-                    widget.setPlainText(value)
-                else:
-                    widget.setText(value)
+            elif isinstance(widget, QPlainTextEdit) and isinstance(value, str):
+                widget.setPlainText(value)
+            elif isinstance(widget, QLineEdit) and isinstance(value, str):
+                widget.setText(value)
 
     def _edited(self, *_args) -> None:
         if not self._loading and self._shown is not None:
-            self.drafts[self._shown] = {}  # marked now, filled in when the form is rebuilt or left
+            self.drafts[self._shown] = self._state()  # every change: nothing typed waits in a widget only
             self._mark()
-
-    def _keep_draft(self) -> None:
-        if self._shown is not None and self._shown in self.drafts:
-            self.drafts[self._shown] = self._state()
-
-    def _switch(self, _index: int) -> None:
-        self._keep_draft()
-        self.load()
 
     def _mark(self) -> None:
         dirty = self._shown in self.drafts
@@ -177,7 +169,6 @@ class DocumentPanel(QWidget):
 
     def unapplied(self) -> list[str]:
         """The documents with typed values not applied yet (asked before the window closes)."""
-        self._keep_draft()
         return list(self.drafts)
 
     def load(self) -> None:
@@ -197,7 +188,7 @@ class DocumentPanel(QWidget):
 
     def _fill(self, session, source_id: str) -> None:
         draft = self.drafts.get(source_id)
-        if draft:
+        if draft is not None:
             self._restore(draft)
             return
         doc = session.document(source_id)
