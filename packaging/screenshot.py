@@ -45,6 +45,14 @@ def main(out: str) -> int:
 
     waited = [0]
 
+    def choose_and_read_to_the_end(unit_ids: list[str]) -> None:
+        """Choose the first of these units and scroll Compare Claims to its end (where the
+        corrections and suggestions are)."""
+        if unit_ids:
+            window.claims.select_unit(unit_ids[0])
+            bar = window.pair_view.browser.verticalScrollBar()
+            QTimer.singleShot(300, lambda: bar.setValue(bar.maximum()))
+
     def select_shared_claim() -> None:
         alignment = window.claims.alignment
         if alignment is None and waited[0] < 150:  # a slow machine: wait for the alignment, up to 30 s
@@ -55,21 +63,14 @@ def main(out: str) -> int:
         if alignment is not None and "--unlinked" in extra:  # a claim the saved corrections keep apart
             from sidelight.core.alignment.saved_unlinks import unlinks_of
 
-            kept_apart = [u.id for u in alignment.units if unlinks_of(window.claims.corrections, alignment, u.id)]
-            if kept_apart:
-                window.claims.select_unit(kept_apart[0])
-                bar = window.pair_view.browser.verticalScrollBar()
-                QTimer.singleShot(300, lambda: bar.setValue(bar.maximum()))
+            choose_and_read_to_the_end([u.id for u in alignment.units
+                                        if unlinks_of(window.claims.corrections, alignment, u.id)])
             return
         if alignment is not None and "--blocked" in extra:  # a suggestion with a sentence in its way
             from sidelight.gui.claims.pair_view import blocking_pair
 
-            blocked = [u.id for u in alignment.units for o, _m in alignment.possible_counterparts(u.id)
-                       if blocking_pair(alignment, u.id, o.id)]
-            if blocked:
-                window.claims.select_unit(blocked[0])
-                bar = window.pair_view.browser.verticalScrollBar()
-                QTimer.singleShot(300, lambda: bar.setValue(bar.maximum()))
+            choose_and_read_to_the_end([u.id for u in alignment.units for o, _m in alignment.possible_counterparts(u.id)
+                                        if blocking_pair(alignment, u.id, o.id)])
             return
         if alignment is not None and "--merge" in extra:  # the question before a link merges two claims
             QTimer.singleShot(100, lambda: ask_to_merge(alignment))
