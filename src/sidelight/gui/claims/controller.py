@@ -97,7 +97,7 @@ class ClaimsController(QObject):
         root, strict = self.workspace_root, self.strict
         context = self._context if self.use_context else []
 
-        def work(progress, should_stop) -> Alignment:
+        def work(progress, should_stop) -> tuple[Alignment, Corrections]:
             try:
                 corrections, unreadable = Corrections.load(workspace_corrections_path(root)), None
             except SidelightError as exc:  # the claims are still worth seeing; the file is left as it is
@@ -107,17 +107,18 @@ class ClaimsController(QObject):
             if unreadable is not None:
                 result.problems = (f"{unreadable}: aligned without your corrections (fix the file, then F5)",
                                    *result.problems)
-            return result
+            return result, corrections or Corrections()  # read once, here, off the GUI thread
 
         self.panel.show_note(f"Aligning the claims of {len(sources)} documents…")
         self.task = self.runner.start(f"Aligning claims of {len(sources)} documents", work, self._done, self._failed)
 
-    def _done(self, alignment: Alignment) -> None:
+    def _done(self, done: tuple[Alignment, Corrections]) -> None:
+        alignment, corrections = done
         self.task = None
         shown = {p.source.id for p in self.view.panes}
         if {d.id for d in alignment.documents} != shown:
             return  # the open documents changed meanwhile; a newer run is coming
-        self._show(alignment)
+        self._show(alignment, corrections)
         counts = alignment.counts()
         some = f"{counts['partial']} by some, " if len(alignment.documents) > 2 else ""
         self.message.emit(f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article")
@@ -134,10 +135,10 @@ class ClaimsController(QObject):
             self.panel.show_note(f"Alignment failed: {escape(str(error))}")
             self.failed.emit(error)
 
-    def _show(self, alignment: Alignment | None) -> None:
+    def _show(self, alignment: Alignment | None, corrections: Corrections | None = None) -> None:
         before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
         self.alignment = alignment
-        self.corrections = self._saved_corrections()
+        self.corrections = corrections or Corrections()  # the ones this alignment was made with
         if self.linking_from and (alignment is None or self.linking_from not in {u.id for u in alignment.units}):
             self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
         if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
@@ -381,15 +382,6 @@ class ClaimsController(QObject):
         self._correct("Forget saved unlink", forget)
         self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
                           f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
-
-    def _saved_corrections(self) -> Corrections:
-        """The corrections file as it is now (an unreadable one was reported when aligning)."""
-        if self.workspace_root is None:
-            return Corrections()
-        try:
-            return Corrections.load(workspace_corrections_path(self.workspace_root))
-        except SidelightError:
-            return Corrections()
 
     def _correct(self, label: str, change: Callable[[Corrections], object]) -> None:
         root = self.workspace_root
