@@ -416,9 +416,11 @@ def test_a_colleagues_annotations_show_beside_mine_read_only(window, qtbot, monk
 
 
 def test_a_passage_link_started_is_cancelled_from_its_banner(window):
+    window.doc_model.set_shown([GT, CRA, "xi-vietnamese-top-leader-lam-reaffirm"])  # two Global Times articles
     select(window, GT, PHRASE)
     window.actions_by_id["link"].trigger()
     assert window.link_banner.isVisible()
+    assert "from Global Times (China, Vietnam reach consensus…)’s" in window.link_banner.label.text()
     window.link_banner.cancel.click()
     assert not window.link_banner.isVisible() and window.annotations.link_start is None
 
