@@ -259,3 +259,28 @@ def test_claims_can_be_filtered_to_conflicting_figures_dates_or_names():
     anything = result.filter_groups(has_conflicts=True)
     assert [g.units for g in figures] == [(result.units_of("a")[0].id, result.units_of("b")[0].id)]
     assert len(anything) == 2  # the hedged railway differs too, but states no other figure, date or name
+
+
+def test_who_is_speaking_is_attribution_not_a_conflicting_organisation_or_person():
+    found = conflict_types(
+        "The freight train service shortened shipment times and connected ASEAN member states with Central Asia.",
+        "Chinese Foreign Ministry spokesperson Mao Ning said the freight train service shortened shipment times.",
+    )
+    assert found["attribution"] == {"a:0": "(no source in this sentence)", "b:0": "Mao Ning"}
+    assert "organisation" not in found and "person" not in found  # the ministry and Mao Ning are who speaks
+
+
+def test_the_people_a_quoted_claim_is_about_are_still_compared():
+    found = conflict_types(
+        "Ge Hongliang, deputy director of the College of ASEAN Studies, said Xi Jinping will meet Nguyen Phu Trong in Hanoi.",
+        "Ge Hongliang, deputy director of the College of ASEAN Studies, said Xi Jinping will meet To Lam in Hanoi.",
+    )
+    assert found["person"] == {"a:0": "Xi Jinping, Nguyen Phu Trong", "b:0": "Xi Jinping, To Lam"}  # not Ge
+
+
+def test_a_name_inside_a_hyphenated_compound_is_mentioned():
+    found = conflict_types(
+        "It will advance regional economic integration among ASEAN member states and promote prosperity.",
+        "It can promote regional economic integration under the RCEP and the China-ASEAN free trade area.",
+    )
+    assert "organisation" not in found  # both name ASEAN; only one names RCEP: a detail, not a conflict

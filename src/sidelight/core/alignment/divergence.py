@@ -97,6 +97,11 @@ def conflicts(units: Sequence[Unit], facts: Sequence[Facts], said_before: SaidBe
         stated = [(u, getattr(f, kind)) for u, f in zip(units, facts)]
         if kind in ("attribution", "hedging"):
             conflict = _whole_conflict(kind, stated, said_before)
+        elif kind in NAMES:
+            # who is speaking is compared as attribution: "Chinese Foreign Ministry spokesperson
+            # Mao Ning said" names no organisation the claim is about
+            about = [(u, tuple(x for x in v if x.key not in f.speaker_names)) for (u, v), f in zip(stated, facts)]
+            conflict = _detail_conflict(kind, [(u, v) for u, v in about if v])
         else:
             conflict = _detail_conflict(kind, [(u, v) for u, v in stated if v])
         if conflict is not None:
@@ -182,8 +187,10 @@ def _detail_conflict(kind: str, stated: list[tuple[Unit, tuple[Fact, ...]]]) -> 
 
 @lru_cache(maxsize=20_000)
 def _mentions(text: str) -> frozenset[str]:
-    """The capitalised words of a unit, lower-cased; asked for once per kind of name and group."""
-    return frozenset(w.lower() for w in _CAPITALISED.findall(text))
+    """The capitalised words of a unit, lower-cased, and the parts of hyphenated ones ("the
+    China-ASEAN free trade area" mentions ASEAN); asked for once per kind of name and group."""
+    words = [w.lower() for w in _CAPITALISED.findall(text)]
+    return frozenset(words).union(*(w.split("-") for w in words if "-" in w))
 
 
 def _bound_note(kind: str, distinct: list[list[Fact]]) -> str:

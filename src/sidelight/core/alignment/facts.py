@@ -49,6 +49,11 @@ _ATTRIBUTION = [
     re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"),  # "..., said Xi." not "said China is"
     re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
 ]
+# The patterns above whose speaker is the subject of the clause (a title, an apposition, a
+# name before the verb), and the one whose title may follow an affiliation.
+_SUBJECT_PATTERNS = (1, 2, 3)
+_TITLE_PATTERN = 1
+_CLAUSE_MARKS = (",", ";", ":", "“", "”", '"', ". ")
 _ATTRIBUTION_CUE = re.compile(rf"{_SPEECH}|[Aa]ccording to")
 _HEDGE_WORDS = (
     r"\b(could|may|might|would|will|can|should|likely|unlikely|perhaps|possibly|probably|"
@@ -161,6 +166,10 @@ class Facts:
     organisation: tuple[Fact, ...] = ()
     attribution: tuple[Fact, ...] = ()
     hedging: tuple[Fact, ...] = ()
+    # keys of the names that describe who is speaking ("Chinese Foreign Ministry spokesperson
+    # Mao Ning said", "Ge Hongliang, deputy director of the College of ASEAN Studies, added"):
+    # who said it is compared as attribution, not as a name the claim is about
+    speaker_names: frozenset[str] = frozenset()
 
     def entities_for_evidence(self) -> dict[str, str]:
         return {str(f.key): f.text for f in (*self.person, *self.place, *self.organisation)}
@@ -231,11 +240,19 @@ def extract(text: str) -> Facts:
     for s, e in taken:  # "US$200" is an amount, not a mention of the United States
         blanked = blanked[:s] + " " * (e - s) + blanked[e:]
     people, places, orgs = _entities(blanked)
+    attribution, speaking = _attribution(blanked)
     return Facts(
         money=tuple(money), percent=tuple(percent), number=tuple(numbers), date=tuple(dates),
         weekday=tuple(weekdays), person=people, place=places, organisation=orgs,
-        attribution=_attribution(blanked), hedging=_hedging(text),
+        attribution=attribution, hedging=_hedging(text),
+        speaker_names=frozenset(str(f.key) for f in (*people, *places, *orgs) if _only_within(blanked, f.text, speaking)),
     )
+
+
+def _only_within(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every mention of ``name`` lies inside one of ``spans`` (and there is one)."""
+    starts = [m.start() for m in re.finditer(re.escape(name), text)] if spans else []
+    return bool(starts) and all(any(s <= at and at + len(name) <= e for s, e in spans) for at in starts)
 
 
 def _bound(text: str, start: int) -> tuple[str, str]:
@@ -334,11 +351,15 @@ def _followed_by_speech(text: str, position: int) -> bool:
     return re.match(rf"[\s,]+(?:\w+\s+)?{_SPEECH}\b", text[position:position + 40]) is not None
 
 
-def _attribution(text: str) -> tuple[Fact, ...]:
+def _attribution(text: str) -> tuple[tuple[Fact, ...], list[tuple[int, int]]]:
+    """Who is said to have said it, and the phrases that introduce them: where the speaker is
+    the subject ("Chinese Foreign Ministry spokesperson Mao Ning said"), the clause up to the
+    verb of speech, titles and affiliations included; elsewhere the speaker's name alone."""
     if not _ATTRIBUTION_CUE.search(text):  # every pattern needs one of these words; most sentences have none
-        return ()
+        return (), []
     found: dict[str, Fact] = {}
-    for pattern in _ATTRIBUTION:
+    phrases: list[tuple[int, int]] = []
+    for number, pattern in enumerate(_ATTRIBUTION):
         for m in pattern.finditer(text):
             source = m.group(1).strip()
             words = [w for w in source.split() if w.lower() not in _TITLES and w.lower() != "the"]
@@ -346,7 +367,13 @@ def _attribution(text: str) -> tuple[Fact, ...]:
                 continue
             source = " ".join(words).rstrip(".")
             found.setdefault(org_key(source), Fact(org_key(source), source))
-    return tuple(found.values())
+            if number == _TITLE_PATTERN:  # from the start of its clause: "Chinese Foreign Ministry spokesperson"
+                phrases.append((max(text.rfind(mark, 0, m.start()) + 1 for mark in _CLAUSE_MARKS), m.end()))
+            elif number in _SUBJECT_PATTERNS:
+                phrases.append(m.span())
+            else:
+                phrases.append(m.span(1))
+    return tuple(found.values()), phrases
 
 
 def _hedging(text: str) -> tuple[Fact, ...]:
