@@ -181,3 +181,12 @@ def test_a_claim_marked_alone_is_matched_with_nothing_and_this_survives_reloadin
     reloaded.link(caption, first.unit("c:0"))  # a link says otherwise: no longer alone
     assert not reloaded.is_alone(caption)
     assert "c:0" in [u.id for u in align(docs, corrections=reloaded).counterparts("a:0")]
+
+
+def test_a_text_cursor_just_after_a_sentence_is_in_it_but_a_click_there_is_not():
+    result = align([("a", "China and Vietnam signed 36 agreements. Trade rose by a fifth.")])
+    first, second = result.units_of("a")
+    assert result.unit_at("a", first.end, caret=True) == first  # End pressed in the first sentence
+    assert result.unit_at("a", second.start, caret=True) == second  # the next one begins there
+    assert result.unit_at("a", second.end, caret=True) == second  # the end of the text
+    assert result.unit_at("a", second.end) is None

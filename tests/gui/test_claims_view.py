@@ -301,7 +301,8 @@ def test_link_two_claims_from_the_keyboard(window, qtbot, sample_copy):
     window.actions_by_id["link_claims"].trigger()
     assert window.claims.linking_from == a.id and "Ctrl+Shift+L" in window.statusBar().currentMessage()
     f6_to("China Report ASEAN")
-    window.view.pane_for(CRA).reveal(b.start + 1, select=False)
+    window.view.pane_for(CRA).reveal(b.end, select=False)  # just after its last character, where End puts it
+    assert window.view.pane_for(CRA).editor.textCursor().position() == b.end
     window.actions_by_id["link_claims"].trigger()
     assert [c.action for c in Corrections.load(workspace_corrections_path(sample_copy))] == ["link"]
     qtbot.waitUntil(lambda: window.claims.alignment is not alignment

@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
         if alignment is None or pane is None:
             self.statusBar().showMessage("Put the text cursor in a highlighted claim in a document first.", 8000)
             return
-        unit = alignment.unit_at(pane.source.id, pane.editor.textCursor().position())
+        unit = alignment.unit_at(pane.source.id, pane.editor.textCursor().position(), caret=True)
         if unit is None:
             self.statusBar().showMessage("The cursor is not in a claim: move it into a sentence.", 8000)
         elif self.claims.linking_from is None:

@@ -109,12 +109,19 @@ class Alignment:
         self.document(document_id)
         return list(self._by_document[document_id])
 
-    def unit_at(self, document_id: str, offset: int) -> Unit | None:
-        """The unit covering character ``offset`` of the document (for clicks in the text)."""
+    def unit_at(self, document_id: str, offset: int, caret: bool = False) -> Unit | None:
+        """The unit covering character ``offset`` of the document (for clicks in the text).
+
+        ``caret``: the offset is a text cursor, which sits between characters: one just after a
+        unit's last character (where End puts it) is in that unit, unless another starts there.
+        """
+        ending = None
         for unit in self._by_document.get(document_id, ()):
             if unit.start <= offset < unit.end:
                 return unit
-        return None
+            if caret and unit.end == offset:
+                ending = unit
+        return ending
 
     def group_of(self, unit_id: str) -> Group:
         self.unit(unit_id)
