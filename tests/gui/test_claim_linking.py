@@ -206,7 +206,7 @@ def test_the_link_in_the_way_can_be_unlinked_from_the_hint(three, qtbot):
     clash, partner = blocking_pair(alignment, unit_id, other_id)
     three.claims.select_unit(unit_id)
     html = three.pair_view.browser.toHtml()
-    assert f"unlink-pair:{clash},{partner}" in html and "Unlink it now" in three.pair_view.browser.toPlainText()
+    assert f"unlink-pair:{clash},{partner}" in html and "Only unlink that one" in three.pair_view.browser.toPlainText()
     three.pair_view._anchor(QUrl(f"unlink-pair:{clash},{partner}"))
     saved = list(Corrections.load(workspace_corrections_path(three.workspace.root)))
     assert [c.action for c in saved] == ["unlink"]
@@ -216,3 +216,25 @@ def test_the_link_in_the_way_can_be_unlinked_from_the_hint(three, qtbot):
     assert realigned.group_of(clash) is not realigned.group_of(partner)
     assert three.pair_view.unit_id == unit_id  # still comparing the claim the researcher chose
     assert three.actions_by_id["undo"].text() == "&Undo Unlink claims"
+
+
+def test_a_suggestion_with_a_sentence_in_the_way_is_linked_instead_in_one_undoable_step(three, qtbot):
+    from sidelight.gui.claims.pair_view import blocking_pair
+
+    alignment = three.claims.alignment
+    unit_id, other_id = _blocked_by_a_quotation(three)
+    clash, partner = blocking_pair(alignment, unit_id, other_id)
+    three.claims.select_unit(unit_id)
+    assert f"instead:{other_id}" in three.pair_view.browser.toHtml()
+    assert "Link this one instead (unlinks that one)" in three.pair_view.browser.toPlainText()
+    three.pair_view._anchor(QUrl(f"instead:{other_id}"))
+    path = workspace_corrections_path(three.workspace.root)
+    assert [c.action for c in Corrections.load(path)] == ["unlink", "link"]
+    qtbot.waitUntil(lambda: three.claims.alignment is not alignment, timeout=30_000)
+    realigned = three.claims.alignment
+    assert realigned.group_of(unit_id) is realigned.group_of(other_id)
+    assert realigned.group_of(clash) is not realigned.group_of(partner)
+    assert three.pair_view.unit_id == unit_id and "linked by you" in three.pair_view.browser.toPlainText()
+    assert three.actions_by_id["undo"].text() == "&Undo Link claims instead"
+    three.actions_by_id["undo"].trigger()  # both steps taken back at once
+    assert list(Corrections.load(path)) == []

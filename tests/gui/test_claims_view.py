@@ -243,7 +243,7 @@ def test_a_possible_counterpart_that_cannot_be_linked_says_which_claim_is_in_the
     in_the_way += [alignment.unit(u) for u in theirs.units
                    if u != other.id and alignment.unit(u).document in mine.documents]
     said = html[html.index("already linked with "):]
-    assert in_the_way[0].text[:30] in said and "unlink that first" in said
+    assert in_the_way[0].text[:30] in said and "Link this one instead" in said
     assert other.text[:30] not in said  # never the suggestion itself
     assert f"link:{other.id}" not in window.pair_view.browser.toHtml()
 

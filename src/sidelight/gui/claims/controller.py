@@ -27,7 +27,7 @@ from sidelight.gui.claims import merge_prompt
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.labels import doc_label, unit_doc_label
 from sidelight.gui.claims.link_banner import LinkBanner
-from sidelight.gui.claims.pair_view import PairView, in_the_way
+from sidelight.gui.claims.pair_view import PairView, blocking_pair, in_the_way
 from sidelight.gui.claims.palette import KIND_LABELS, kind_format, section_format, selected_format
 from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_pane import DocumentPane
@@ -69,6 +69,7 @@ class ClaimsController(QObject):
         panel.unit_chosen.connect(self.select_unit)
         pair_view.unlink_requested.connect(self.unlink)
         pair_view.link_requested.connect(self.link)
+        pair_view.link_instead_requested.connect(self.link_instead)
         pair_view.link_mode_requested.connect(self.start_linking)
         pair_view.alone_requested.connect(self.keep_alone)
         pair_view.together_requested.connect(self.allow_counterparts)
@@ -349,14 +350,38 @@ class ClaimsController(QObject):
         if self.alignment is None:
             return False
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
-        question = merge_prompt.merge_question(self.alignment, a_id, b_id)
-        if question is not None:
-            parent = self.parent()
-            if not merge_prompt.ask(parent if isinstance(parent, QWidget) else None, *question):
-                self.message.emit("Link not made: both claims are as they were.")
-                return False
+        if not self._merge_agreed(a_id, b_id):
+            return False
         self._correct("Link claims", lambda c: c.link(a, b))
         return True
+
+    def link_instead(self, a_id: str, b_id: str) -> bool:
+        """Link two claims that a third sentence stands between (see :func:`blocking_pair`):
+        unlink that one and link these two, in one step that one undo takes back."""
+        if self.alignment is None:
+            return False
+        blocking = blocking_pair(self.alignment, a_id, b_id)
+        if blocking is None:
+            return self.link(a_id, b_id)
+        if not self._merge_agreed(a_id, b_id):
+            return False
+        a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
+        x, y = self.alignment.unit(blocking[0]), self.alignment.unit(blocking[1])
+        self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
+        self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b)))
+        return True
+
+    def _merge_agreed(self, a_id: str, b_id: str) -> bool:
+        """Whether the link may go ahead: it merges no other sentences, or the researcher agreed."""
+        assert self.alignment is not None
+        question = merge_prompt.merge_question(self.alignment, a_id, b_id)
+        if question is None:
+            return True
+        parent = self.parent()
+        if merge_prompt.ask(parent if isinstance(parent, QWidget) else None, *question):
+            return True
+        self.message.emit("Link not made: both claims are as they were.")
+        return False
 
     def unlink(self, a_id: str, b_id: str) -> None:
         if self.alignment is None:

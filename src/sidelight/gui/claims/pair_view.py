@@ -114,25 +114,27 @@ def possible_html(alignment: Alignment, unit_id: str) -> list[str]:
     offered = alignment.possible_counterparts(unit_id)[:POSSIBLE_SHOWN]
     if not offered:
         return []
-    parts = ["<hr><p><b>Possibly the same claim</b> <i>(similar, but too weak to link on its own)</i></p><ul>"]
+    parts = ["<hr><p><b>Possibly the same claim</b> <i>(similar, but not linked by the aligner: read them before linking)</i></p><ul>"]
     for other, match in offered:
         shared = ", ".join(match.evidence.terms[:6] + match.evidence.numbers[:3])
         why = f" · shares {escape(shared)}" if shared else ""
         if alignment.can_link(unit_id, other.id):
             action = f"<a href='link:{other.id}'>Same claim: link</a>"
         else:
-            action = f"<i>{escape(in_the_way(alignment, unit_id, other.id))}</i>"
             blocking = blocking_pair(alignment, unit_id, other.id)
-            if blocking is not None:  # the way out, one click away
-                action += f" · <a href='unlink-pair:{blocking[0]},{blocking[1]}'>Unlink it now</a>"
+            action = f"<i>{escape(in_the_way(alignment, unit_id, other.id, advice=blocking is None))}</i>"
+            if blocking is not None:  # the way out, one click away: both steps, or the first alone
+                action += (f" · <a href='instead:{other.id}'>Link this one instead</a> <i>(unlinks that one)</i>"
+                           f" · <a href='unlink-pair:{blocking[0]},{blocking[1]}'>Only unlink that one</a>")
         parts.append(f"<li><b>{escape(doc_label(alignment, other.document))}</b> · similarity {match.score:.2f}{why}"
                      f"<br>{escape(other.text)}<br>{action}</li>")
     parts.append("</ul>")
     return parts
 
 
-def in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
-    """Why a link cannot be made as things stand: the claims already linked from the same documents."""
+def in_the_way(alignment: Alignment, unit_id: str, other_id: str, advice: bool = True) -> str:
+    """Why a link cannot be made as things stand: the claims already linked from the same documents.
+    ``advice``: end with what to do (not where the way out is offered beside it)."""
     blocking = blocking_pair(alignment, unit_id, other_id)
     if blocking is None:
         mine, theirs = alignment.group_of(unit_id), alignment.group_of(other_id)
@@ -143,8 +145,8 @@ def in_the_way(alignment: Alignment, unit_id: str, other_id: str) -> str:
                     "(not open): open it to see and unlink one")
         return "cannot be linked as it stands"
     first = alignment.unit(blocking[0])
-    return (f"already linked with {doc_label(alignment, first.document)}’s {quoted(first.text, 60)}: "
-            "unlink that first to link this one")
+    return (f"already linked with {doc_label(alignment, first.document)}’s {quoted(first.text, 60)}"
+            + (": unlink that first to link this one" if advice else ""))
 
 
 def blocking_pair(alignment: Alignment, unit_id: str, other_id: str) -> tuple[str, str] | None:
@@ -168,6 +170,7 @@ class PairView(QWidget):
 
     unlink_requested = Signal(str, str)  # unit ids
     link_requested = Signal(str, str)  # unit ids: link these two (a possible counterpart accepted)
+    link_instead_requested = Signal(str, str)  # unit ids: link these two, unlinking the sentence in the way
     link_mode_requested = Signal(str)  # unit id: link it with the next unit clicked
     alone_requested = Signal(str)  # unit id: no other outlet carries this claim
     together_requested = Signal(str)  # unit id: forget that it was marked alone
@@ -251,6 +254,8 @@ class PairView(QWidget):
             self.unlink_requested.emit(self.unit_id, target.removeprefix("unlink:"))
         elif target.startswith("relink:") and self.unit_id:
             self.relink_requested.emit(self.unit_id, target.removeprefix("relink:"))
+        elif target.startswith("instead:") and self.unit_id:
+            self.link_instead_requested.emit(self.unit_id, target.removeprefix("instead:"))
         elif target.startswith("link:") and self.unit_id:
             self.link_requested.emit(self.unit_id, target.removeprefix("link:"))
         elif target == "alone:" and self.unit_id:
