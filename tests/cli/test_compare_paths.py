@@ -40,3 +40,20 @@ def test_a_folder_named_like_a_word_is_still_opened(tmp_path, monkeypatch):
 
     monkeypatch.setattr(app, "run_app", lambda workspace: opened.append(workspace) or 0)
     assert main(["fieldwork"]) == 0 and opened == ["fieldwork"]
+
+
+def test_the_same_file_named_twice_is_refused_not_reported_as_all_shared(tmp_path, capsys):
+    article = tmp_path / "vi.txt"
+    article.write_text("Thương mại song phương đạt 200 tỷ USD. Hai bên ký 36 văn kiện.", encoding="utf-8")
+    assert main(["compare", str(article), str(tmp_path / "." / "vi.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "vi.txt: named twice: compare needs different documents" in err
+
+
+def test_two_files_of_one_name_in_other_folders_are_told_apart_in_the_report(tmp_path, capsys):
+    for folder, figure in (("x", "5%"), ("y", "7%")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(f"Trade grew by {figure} in 2023 between China and Vietnam.", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt"), "--format", "html"]) == 0
+    page = capsys.readouterr().out
+    assert "a (a) “5%” · a (a-2) “7%”" in page

@@ -50,3 +50,8 @@ def test_a_cut_keeps_a_closing_quote_and_drops_an_opening_one():
     text = 'Ge described the disputes as an "undercurrent," which has not yet posed a challenge'
     assert shorten(text, 49) == 'Ge described the disputes as an "undercurrent"…'
     assert shorten('Ge described the disputes as an "undercurrent which has', 34) == "Ge described the disputes as an…"
+
+
+def test_documents_that_would_read_alike_are_told_apart_by_their_ids():
+    labels = short_labels([Doc("a", "unknown", "a"), Doc("a-2", "unknown", "a"), Doc("b", "CGTN", "Other")])
+    assert labels == {"a": "a (a)", "a-2": "a (a-2)", "b": "CGTN"}

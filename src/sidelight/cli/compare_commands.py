@@ -113,6 +113,11 @@ class _workspace_for:
         folders = [p for p in self.paths if Path(p).is_dir()]
         if folders:
             raise SidelightError(folders[0], "give either one workspace folder or article files, not both")
+        seen: set[Path] = set()
+        for path in self.paths:  # a file compared with itself is "all shared", which says nothing
+            if Path(path).resolve() in seen:
+                raise SidelightError(path, "named twice: compare needs different documents")
+            seen.add(Path(path).resolve())
         self.tmp = tempfile.TemporaryDirectory(prefix="sidelight-compare-")
         ws = Workspace.create(self.tmp.name)
         # Two outlets running the same wire copy is a case to compare, not a duplicate to refuse.

@@ -71,7 +71,9 @@ def short_labels(items: Iterable[Labelled], title_width: int = 32) -> dict[str, 
             labels[item.id] = f"{item.outlet} ({title})"
         else:
             labels[item.id] = item.outlet
-    return labels
+    # still alike (two files both called "a.txt", two untitled articles): the id tells them apart
+    alike = Counter(labels.values())
+    return {key: f"{label} ({key})" if alike[label] > 1 else label for key, label in labels.items()}
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
