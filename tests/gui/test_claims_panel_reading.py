@@ -60,6 +60,19 @@ def test_a_new_filter_starts_at_its_top(window, qtbot):
     assert panel.list.verticalScrollBar().value() == 0  # the most widely carried omission is in view
 
 
+def test_the_claim_on_show_stays_chosen_through_a_filter_so_alt_down_goes_on_from_it(window):
+    panel = window.claims_panel
+    alignment = window.claims.alignment
+    conflicting = alignment.filter_groups(has_conflicts=True)
+    chosen = conflicting[1]
+    window.claims.select_unit(chosen.units[0])  # clicked in the text, with all claims listed
+    _choose_filter(window, "With conflicting facts")
+    _choose_filter(window, "All claims")
+    assert panel.current_group_id() == chosen.id
+    window.actions_by_id["next_claim"].trigger()
+    assert panel.current_row() == panel.list_model.row_of(chosen.id) + 1
+
+
 def test_alt_up_with_no_claim_chosen_goes_to_the_last(window):
     panel = window.claims_panel
     _choose_filter(window, "Shared by some")

@@ -349,7 +349,9 @@ class ClaimsPanel(QWidget):
         groups = self.visible_groups()
         self.list_model.set_groups(self.alignment, groups)
         self.coverage_model.set_alignment(self.alignment, groups)
-        self.list.scrollToTop()  # a new filter starts at its first claim (the most widely carried)
+        if self.coverage_model.current is not None:  # the claim on show stays chosen if it is among
+            self.follow(self.coverage_model.current)  # them, so Alt+Down goes on from it, ...
+        self.list.scrollToTop()  # ... but a new filter starts at its first claim (the most widely carried)
         self.coverage.scrollToTop()
         self.tabs.setTabText(0, f"Claims ({len(groups)})" if self.alignment is not None else "Claims")
 
