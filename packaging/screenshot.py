@@ -72,6 +72,10 @@ def main(out: str) -> int:
             choose_and_read_to_the_end([u.id for u in alignment.units for o, _m in alignment.possible_counterparts(u.id)
                                         if blocking_pair(alignment, u.id, o.id)])
             return
+        if alignment is not None and "--suggested" in extra:  # a claim with a possible counterpart, shown in place
+            choose_and_read_to_the_end([u.id for u in alignment.units if not alignment.counterparts(u.id)
+                                        and alignment.possible_counterparts(u.id)])
+            return
         if alignment is not None and "--merge" in extra:  # the question before a link merges two claims
             QTimer.singleShot(100, lambda: ask_to_merge(alignment))
             return
@@ -95,7 +99,7 @@ def main(out: str) -> int:
                     window.claims.link(lone[0].id, group.units[0])  # the question stays up until grabbed
                     return
 
-    if {"--click", "--link", "--merge", "--blocked", "--unlinked"} & set(extra):
+    if {"--click", "--link", "--merge", "--blocked", "--unlinked", "--suggested"} & set(extra):
         QTimer.singleShot(1200, select_shared_claim)
 
     def grab() -> None:
@@ -110,7 +114,7 @@ def main(out: str) -> int:
         print(f"saved {out}")
         app.quit()
 
-    if not {"--click", "--link", "--merge", "--blocked", "--unlinked"} & set(extra):
+    if not {"--click", "--link", "--merge", "--blocked", "--unlinked", "--suggested"} & set(extra):
         QTimer.singleShot(2500, grab)
     return app.exec()
 

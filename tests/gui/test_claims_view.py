@@ -54,6 +54,21 @@ def test_hover_lists_the_counterparts(window):
     assert "China Report ASEAN" in tip and "largest trading partner" in tip
 
 
+def test_a_claim_without_a_counterpart_in_an_open_article_shows_its_best_possible_one_there(window):
+    alignment = window.claims.alignment
+    unit, other = next((u, o) for u in alignment.units_of(GT) for o, _m in alignment.possible_counterparts(u.id)
+                       if o.document == CRA and not any(c.document == CRA for c in alignment.counterparts(u.id)))
+    best = next(o for o, _m in alignment.possible_counterparts(unit.id) if o.document == CRA)
+    window.claims.select_unit(unit.id)
+    pane = window.view.pane_for(CRA)
+    assert [(s, e) for s, e, _f in pane.layers["claim-selection"]] == [(best.start, best.end)]
+    assert pane.editor.textCursor().position() == best.start  # scrolled there, to be read in place
+    chosen = window.view.pane_for(GT).layers["claim-selection"][0][2]
+    faint = pane.layers["claim-selection"][0][2]
+    assert faint.background().color().alpha() < chosen.background().color().alpha()  # fainter than a link
+    assert "a possible one in" in window.pair_view.title.text() and "shown faintly there" in window.pair_view.title.text()
+
+
 def test_click_selects_counterparts_and_opens_the_pairwise_view(window):
     pane = window.view.pane_for(GT)
     pane.clicked.emit(_offset(window, GT, TRADE_GT))

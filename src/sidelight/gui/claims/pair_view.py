@@ -205,7 +205,11 @@ class PairView(QWidget):
         group = alignment.group_of(unit_id)
         outlet = unit_doc_label(alignment, unit_id)
         counterparts = alignment.counterparts(unit_id)
+        possible = {other.document for other, _m in alignment.possible_counterparts(unit_id)}
+        possible -= {u.document for u in counterparts}
         self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {plural(len(counterparts), 'counterpart')}"
+                           + (f" · a possible one in {plural(len(possible), 'other article')}, shown faintly there"
+                              if possible else "")
                            + (f" · unlinked by you from {len(unlinked)}" if unlinked else ""))
         parts = [f"<p><b>{escape(outlet)}</b>: {escape(unit.text)}</p>"]
         if not counterparts:

@@ -47,3 +47,10 @@ def selected_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(tint(SELECTED_COLOUR, 110))
     return fmt
+
+
+def suggested_format() -> QTextCharFormat:
+    """A possible counterpart of the chosen claim: the selection's colour, fainter."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(tint(SELECTED_COLOUR, 45))
+    return fmt
