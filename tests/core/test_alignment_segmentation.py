@@ -132,3 +132,21 @@ def test_sentence_offsets_are_those_pysbd_itself_finds():
             ours.original_text = paragraph
             found = ours_spans(ours, ours.processor(paragraph).process())
             assert [(s.sent, s.start, s.end) for s in found] == expected, paragraph[:60]
+
+
+def test_an_editors_note_and_a_disclaimer_are_about_the_article_not_claims_in_it():
+    from sidelight.core.alignment import align
+
+    text = ("Ties elevated to new heights\n\n"
+            "Editor's Note: Xin Ge is an associate professor at a Shanghai university.\n\n"
+            "China and Vietnam signed 36 agreements. The article reflects the author's opinions and not "
+            "necessarily the views of CGTN.\n\n"
+            "Trade rose by a fifth, the ministry said.")
+    units = segment("c", text)
+    assert [(u.kind, u.text[:22]) for u in units if u.kind == "note"] == [
+        ("note", "Editor's Note: Xin Ge "), ("note", "The article reflects t")]
+    assert [u.text.strip() for u in units if u.kind == "sentence"] == [
+        "China and Vietnam signed 36 agreements.", "Trade rose by a fifth, the ministry said."]
+    result = align([("c", text), ("d", "Editor’s note: the author is a professor.\n\nChina and Vietnam signed 36 agreements.")])
+    claims = [result.unit(g.units[0]).text for g in result.claims]
+    assert not any("Editor" in c or "reflects the author" in c for c in claims)  # neither listed nor matched

@@ -154,7 +154,7 @@ def render_text(result) -> str:
     out.append(f"scored by: {result.method}")
     sections = len(result.groups) - len(result.claims)
     out.append(f"claim groups: {counts['shared']} shared, {counts['partial']} partial, {counts['unique']} unique"
-               + (f" ({sections} section titles or photo credits, not claims, not counted)" if sections else "") + "\n")
+               + (f" ({sections} section titles, photo credits or editor’s notes: not claims, not counted)" if sections else "") + "\n")
     shown = [g for g in result.groups if g.kind != "unique"]
     shown.sort(key=lambda g: (-len(g.documents), -g.score))
     for g in shown:

@@ -55,7 +55,7 @@ MIN_DISTINCTIVE_SHARED = 2
 FEW_SHARED_FACTOR = 0.6
 DISTINCTIVE_DF_SHARE = 0.1
 CHAR_MIN_TERM_SIM = 0.08
-_FAMILY = {"section": -1, "credit": -1, "caption": 1}
+_FAMILY = {"section": -1, "credit": -1, "note": -1, "caption": 1}
 # With sentence embeddings (set on the benchmark's tuning split, the first three sources):
 EMBEDDING_WEIGHT = 0.3  # score bonus at cosine 1.0 ...
 EMBEDDING_FLOOR = 0.6  # ... falling linearly to 0 at this cosine and below

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 GroupKind = Literal["shared", "partial", "unique"]
-UnitKind = Literal["sentence", "clause", "heading", "section", "caption", "credit"]
-# Units that state no claim (a section title, a bare photo credit): never matched or counted.
-NOT_CLAIMS = frozenset({"section", "credit"})
+UnitKind = Literal["sentence", "clause", "heading", "section", "caption", "credit", "note"]
+# Units that state no claim (a section title, a bare photo credit, an editor's note or the
+# disclaimer that the views are the author's): never matched or counted.
+NOT_CLAIMS = frozenset({"section", "credit", "note"})
 
 
 @dataclass(frozen=True)

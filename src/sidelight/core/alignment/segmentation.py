@@ -53,6 +53,13 @@ def _hard(paragraph: str) -> bool:
         m.group(1).lower() in _ABBREVIATIONS for m in _SHORT_WORD_STOP.finditer(paragraph))
 
 
+# About the article, not in it: an editor's note introducing the author, and the disclaimer
+# that the views are the author's. Kept in the text, never compared as claims.
+_EDITORS_NOTE = re.compile(r"^\(?\s*editor['’]?s['’]?\s+note\s*[:：]", re.I)
+_DISCLAIMER = re.compile(
+    r"\b(?:reflects?|represents?|are|is)\s+(?:solely\s+|only\s+)?the\s+(?:author|writer)['’]?s['’]?\s+(?:own\s+)?(?:opinions?|views?)"
+    r"|\bnot\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?(?:views?|opinions?|positions?)\s+of\b"
+    r"|\bnot\s+necessarily\s+the\s+(?:views?|opinions?)\s+of\b", re.I)
 _TERMINAL = re.compile(r"[.!?。！？…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 HEADING_MAX_WORDS = 25
@@ -123,9 +130,14 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
             # Headline and deck come before the body and state the story in brief; a title
             # inside the body only announces a section.
             yield p_start, p_end, "section" if in_body else "heading"
+        elif _EDITORS_NOTE.match(paragraph):
+            yield p_start, p_end, "note"
         else:
             in_body = True
             for s_start, s_end in _sentences(paragraph):
+                if _DISCLAIMER.search(paragraph, s_start, s_end):
+                    yield p_start + s_start, p_start + s_end, "note"
+                    continue
                 for c_start, c_end, kind in _clauses(paragraph, s_start, s_end):
                     yield p_start + c_start, p_start + c_end, kind
 

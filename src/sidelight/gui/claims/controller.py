@@ -174,7 +174,7 @@ class ClaimsController(QObject):
             previous, alternate = None, False
             for unit in self.alignment.units_of(pane.source.id):
                 group = self.alignment.group_of(unit.id)
-                if unit.kind in NOT_CLAIMS:  # a section title or a photo credit states no claim: no claim colour
+                if unit.kind in NOT_CLAIMS:  # a section title, photo credit or editor's note states no claim: no claim colour
                     spans.append((unit.start, unit.end, section_format()))
                     previous = None
                     continue
@@ -207,6 +207,8 @@ class ClaimsController(QObject):
             return "<b>Section title</b><br><i>announces a topic; not a claim, so not compared</i>"
         if unit.kind == "credit":
             return "<b>Photo credit</b><br><i>not a claim, so not compared</i>"
+        if unit.kind == "note":
+            return "<b>Editor’s note or disclaimer</b><br><i>about the article, not a claim in it; not compared</i>"
         lines = [f"<b>{escape(KIND_LABELS[group.kind])}</b>"]
         for other in self.alignment.counterparts(unit.id):
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
