@@ -11,7 +11,7 @@ from sidelight.core.search import find_all
 from sidelight.core.workspace import Workspace
 from sidelight.gui.app import create_window
 from sidelight.gui.main_window import MainWindow
-from tests.gui.conftest import open_window
+from tests.gui.conftest import CRA, GT, open_window
 
 
 @pytest.fixture
@@ -379,3 +379,15 @@ def test_the_document_list_says_not_known_where_the_article_does_not_tell(window
     row = next(r for r in range(model.rowCount()) if model.sources[r].id == "xis-visit-to-vietnam-boosts-elevation")
     assert model.data(model.index(row, 0)) == "not known" and model.data(model.index(row, 2)) == "not known"
     assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+
+
+def test_panels_squeezed_by_a_small_window_come_back_readable(qtbot, sample_copy):
+    from sidelight.gui.main_window import MIN_BOTTOM_PANEL, MIN_SIDE_PANEL
+
+    window = open_window(qtbot, sample_copy, [GT, CRA])
+    window.resize(640, 480)
+    qtbot.wait(50)
+    window.resize(1600, 1000)
+    qtbot.wait(50)
+    assert window.docs_dock.width() >= MIN_SIDE_PANEL and window.claims_dock.width() >= MIN_SIDE_PANEL
+    assert window.pair_dock.height() >= MIN_BOTTOM_PANEL

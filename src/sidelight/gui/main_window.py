@@ -51,6 +51,9 @@ from sidelight.gui.status_progress import StatusProgress
 from sidelight.gui.tasks import TaskRunner
 from sidelight.gui.welcome import WelcomeWidget
 
+MIN_SIDE_PANEL = 200  # px: a side panel still shows a few words a line
+MIN_BOTTOM_PANEL = 110  # px: Compare Claims still shows its title and a few lines
+
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None):
@@ -495,6 +498,12 @@ class MainWindow(QMainWindow):
         """View → Panels: a closed panel can always be brought back."""
         view_menu = self.menuBar().findChild(QMenu, "menu-view")
         assert view_menu is not None
+        # A panel squeezed to nothing (a small window, a stray drag) would stay so, and be
+        # remembered so: each keeps enough room to read a line or two.
+        self.docs_dock.widget().setMinimumWidth(MIN_SIDE_PANEL)
+        for dock in (self.claims_dock, self.annotations_dock, self.document_dock):
+            dock.widget().setMinimumWidth(MIN_SIDE_PANEL)
+        self.pair_dock.widget().setMinimumHeight(MIN_BOTTOM_PANEL)
         panels = view_menu.addMenu("&Panels")
         for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock):
             panels.addAction(dock.toggleViewAction())
