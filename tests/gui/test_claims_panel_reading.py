@@ -157,3 +157,6 @@ def test_coverage_columns_are_named_by_whole_words_and_the_tooltip_names_the_art
     assert words[4].startswith("Xi’s visit")  # an unknown outlet: the title
     tip = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Global Times (China, Vietnam reach") and "China, Vietnam reach consensus" in tip
+    numbered = window.claims_panel.numbered.text()  # and the numbered ones are named above the matrix
+    assert "Global Times 1: China, Vietnam reach consensus" in numbered and "Global Times 2: Xi, Vietnamese" in numbered
+    assert "CGTN:" not in numbered and "China Report ASEAN:" not in numbered

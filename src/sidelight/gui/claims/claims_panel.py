@@ -286,6 +286,11 @@ class ClaimsPanel(QWidget):
                      "carries it, with conflicting facts · empty: leaves it out")
         key.setWordWrap(True)
         coverage_layout.addWidget(key)
+        # which article a numbered column is ("Global Times 2"), as the rest of the window names it
+        self.numbered = QLabel()
+        self.numbered.setWordWrap(True)
+        self.numbered.setObjectName("coverage-numbered")
+        coverage_layout.addWidget(self.numbered)
         coverage_layout.addWidget(self.coverage)
         tabs = QTabWidget()
         tabs.addTab(self.list, "Claims")
@@ -349,11 +354,20 @@ class ClaimsPanel(QWidget):
         groups = self.visible_groups()
         self.list_model.set_groups(self.alignment, groups)
         self.coverage_model.set_alignment(self.alignment, groups)
+        self._name_numbered_columns()
         if self.coverage_model.current is not None:  # the claim on show stays chosen if it is among
             self.follow(self.coverage_model.current)  # them, so Alt+Down goes on from it, ...
         self.list.scrollToTop()  # ... but a new filter starts at its first claim (the most widely carried)
         self.coverage.scrollToTop()
         self.tabs.setTabText(0, f"Claims ({len(groups)})" if self.alignment is not None else "Claims")
+
+    def _name_numbered_columns(self) -> None:
+        labels, alignment = self.coverage_model.labels, self.alignment
+        numbered = [] if alignment is None else [
+            f"{escape(labels[d.id])}: {escape(shorten(d.title or d.id, 48))}" for d in alignment.documents
+            if d.outlet and labels[d.id] != d.outlet and labels[d.id].startswith(d.outlet)]
+        self.numbered.setText("<small>" + "<br>".join(numbered) + "</small>" if numbered else "")
+        self.numbered.setVisible(bool(numbered))
 
     # -- rows, for the window and tests -------------------------------------------------------
     def count(self) -> int:
