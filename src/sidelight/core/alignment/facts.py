@@ -39,20 +39,20 @@ _SPEECH = r"(?:said|says|told|noted|added|predicted|stressed|affirmed|urged|comm
 # unnamed sources of a kind: who is said to have said it, without a name
 _GROUP_SOURCES = r"analysts|observers|experts|police|officials|authorities|witnesses|sources|diplomats|residents"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5}"
+# Each pattern with how much of its match introduces the speaker: "title" (the clause up to
+# the verb of speech, an affiliation before the title included: "Chinese Foreign Ministry
+# spokesperson Mao Ning said"), "match" (the speaker is the subject: "Ge Hongliang, deputy
+# director of ..., added") or "name" (only the name: "according to Xinhua", "said Xi").
 _ATTRIBUTION = [
-    re.compile(rf"\b[Aa]ccording to (?:the )?({_NAME}|(?:{_GROUP_SOURCES})\b)"),
-    # "... spokesperson Mao Ning said", "Ge Hongliang, deputy director of ..., added that"
-    re.compile(rf"\b(?:spokes(?:person|man|woman)|minister|president|premier|professor|director|dean|"
-               rf"researcher|analyst|expert|official|ambassador|chairman|secretary)\s+({_NAME})\s+{_SPEECH}\b"),
-    re.compile(rf"^({_NAME}),\s+[^,;]{{3,140}},\s+{_SPEECH}\b"),
-    re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|{_GROUP_SOURCES}|the expert)\s+{_SPEECH}\b"),
-    re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"),  # "..., said Xi." not "said China is"
-    re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"),
+    (re.compile(rf"\b[Aa]ccording to (?:the )?({_NAME}|(?:{_GROUP_SOURCES})\b)"), "name"),
+    (re.compile(rf"\b(?:spokes(?:person|man|woman)|minister|president|premier|professor|director|dean|"
+                rf"researcher|analyst|expert|official|ambassador|chairman|secretary)\s+({_NAME})\s+{_SPEECH}\b"), "title"),
+    (re.compile(rf"^({_NAME}),\s+[^,;]{{3,140}},\s+{_SPEECH}\b"), "match"),
+    (re.compile(rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?:the\s+)?({_NAME}|[Hh]e|[Ss]he|[Tt]hey|{_GROUP_SOURCES}|the expert)\s+{_SPEECH}\b"),
+     "match"),
+    (re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"), "name"),  # "..., said Xi." not "said China is"
+    (re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"), "name"),
 ]
-# The patterns above whose speaker is the subject of the clause (a title, an apposition, a
-# name before the verb), and the one whose title may follow an affiliation.
-_SUBJECT_PATTERNS = (1, 2, 3)
-_TITLE_PATTERN = 1
 _CLAUSE_MARKS = (",", ";", ":", "“", "”", '"', ". ")
 _ATTRIBUTION_CUE = re.compile(rf"{_SPEECH}|[Aa]ccording to")
 _HEDGE_WORDS = (
@@ -359,7 +359,7 @@ def _attribution(text: str) -> tuple[tuple[Fact, ...], list[tuple[int, int]]]:
         return (), []
     found: dict[str, Fact] = {}
     phrases: list[tuple[int, int]] = []
-    for number, pattern in enumerate(_ATTRIBUTION):
+    for pattern, introduced in _ATTRIBUTION:
         for m in pattern.finditer(text):
             source = m.group(1).strip()
             words = [w for w in source.split() if w.lower() not in _TITLES and w.lower() != "the"]
@@ -367,9 +367,9 @@ def _attribution(text: str) -> tuple[tuple[Fact, ...], list[tuple[int, int]]]:
                 continue
             source = " ".join(words).rstrip(".")
             found.setdefault(org_key(source), Fact(org_key(source), source))
-            if number == _TITLE_PATTERN:  # from the start of its clause: "Chinese Foreign Ministry spokesperson"
+            if introduced == "title":
                 phrases.append((max(text.rfind(mark, 0, m.start()) + 1 for mark in _CLAUSE_MARKS), m.end()))
-            elif number in _SUBJECT_PATTERNS:
+            elif introduced == "match":
                 phrases.append(m.span())
             else:
                 phrases.append(m.span(1))
