@@ -190,3 +190,41 @@ def test_a_text_cursor_just_after_a_sentence_is_in_it_but_a_click_there_is_not()
     assert result.unit_at("a", second.start, caret=True) == second  # the next one begins there
     assert result.unit_at("a", second.end, caret=True) == second  # the end of the text
     assert result.unit_at("a", second.end) is None
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("corrections: 5\n", "'corrections' must be a list"),
+    ("corrections:\n- action: unlink\n  units:\n  - {source: a, start: .inf, end: 3, quote: x}\n"
+     "  - {source: b, start: 0, end: 3, quote: y}\n", "correction 1 is malformed"),
+    ("corrections:\n- action: link\n  units:\n  - {source: a, start: 9, end: 3, quote: x}\n"
+     "  - {source: b, start: 0, end: 3, quote: y}\n", "correction 1 is malformed"),
+    ("corrections:\n- action: link\n  units:\n  - {source: a, start: 0, end: 3, quote: x}\n"
+     "  - {source: a, start: 5, end: 9, quote: y}\n", "correction 1 pairs two sentences of a"),
+])
+def test_a_corrections_file_with_bad_values_is_named_with_its_problem(tmp_path, body, problem):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("schema: 1\n" + body, encoding="utf-8")
+    with pytest.raises(SidelightError) as raised:
+        Corrections.load(path)
+    assert str(path) in str(raised.value) and problem in str(raised.value)
+
+
+def test_a_correction_that_cannot_be_written_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    import os
+
+    first = align(DOCS)
+    path = tmp_path / "alignment" / "corrections.yaml"
+    saved = Corrections()
+    saved.unlink(first.unit("a:0"), first.unit("b:1"))
+    saved.save(path)
+    before = path.read_bytes()
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    saved.link(first.unit("a:1"), first.unit("b:0"))
+    with pytest.raises(SidelightError) as raised:
+        saved.save(path)
+    assert "cannot save the correction (Read-only file system); the file is unchanged" in str(raised.value)
+    assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["corrections.yaml"]

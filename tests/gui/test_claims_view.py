@@ -545,3 +545,25 @@ def test_a_document_opened_while_a_claim_is_chosen_is_scrolled_to_its_counterpar
     qtbot.wait(50)
     assert window.claims.selected == chosen
     assert _in_view(window.view.pane_for(third), unit.start)
+
+
+def test_a_correction_the_workspace_cannot_take_is_reported_and_never_said_to_be_saved(qtbot, sample_copy, monkeypatch):
+    import os
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    qtbot.waitUntil(lambda: win.claims.alignment is not None, timeout=30_000)
+    messages: list[str] = []
+    win.claims.message.connect(messages.append)
+    unit = win.claims.alignment.units_of(GT)[3]
+    monkeypatch.setattr(os, "replace", lambda *_a, **_k: (_ for _ in ()).throw(OSError(30, "Read-only file system")))
+    win.claims.keep_alone(unit.id)
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == "error-message"]
+    assert boxes and "cannot save the correction (Read-only file system); the file is unchanged" in boxes[-1].text()
+    assert boxes[-1].windowTitle() == "Change not made"
+    assert not any("Marked as carried by no other outlet" in m for m in messages)
+    assert not workspace_corrections_path(sample_copy).exists()
+    assert win.actions_by_id["undo"].text() != "&Undo Mark claim as in no other outlet"  # nothing to take back
+    for box in boxes:
+        box.close()

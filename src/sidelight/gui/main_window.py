@@ -311,13 +311,17 @@ class MainWindow(QMainWindow):
 
     # -- undo ------------------------------------------------------------------------------
     # One undo history for every change: the annotation session's when a reviewer is annotating.
-    def push_command(self, command: Command) -> None:
+    def push_command(self, command: Command) -> bool:
+        """Do the command and keep it for undo; whether it was done (a failure is shown)."""
         session = self.annotations.session
         try:
             session.push(command) if session is not None else self.stack.push(command)
         except SidelightError as exc:
             self.show_error("Change not made", exc)
-        self._refresh_undo()
+            return False
+        finally:
+            self._refresh_undo()
+        return True
 
     def undo(self) -> None:
         session = self.annotations.session

@@ -132,16 +132,24 @@ class Corrections:
             return cls()
         if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
             raise SidelightError(path, f"not an alignment corrections file of schema {SCHEMA}")
+        entries = data.get("corrections") or []
+        if not isinstance(entries, list):
+            raise SidelightError(path, "'corrections' must be a list of corrections")
         items = []
-        for n, entry in enumerate(data.get("corrections") or [], 1):
+        for n, entry in enumerate(entries, 1):
             try:
                 action = entry["action"]
                 refs = [UnitRef(str(u["source"]), int(u["start"]), int(u["end"]), str(u["quote"])) for u in entry["units"]]
                 if not ((action in ("link", "unlink") and len(refs) == 2) or (action == "alone" and len(refs) == 1)):
                     raise ValueError
-            except (KeyError, TypeError, ValueError):
+                if any(not 0 <= r.start <= r.end for r in refs):
+                    raise ValueError
+            except (KeyError, TypeError, ValueError, OverflowError):
                 raise SidelightError(path, f"correction {n} is malformed (needs action link or unlink and two "
-                                           "units, or alone and one unit)") from None
+                                           "units, or alone and one unit, each with source, start <= end and quote)") from None
+            if action != "alone" and refs[0].source == refs[1].source:
+                raise SidelightError(path, f"correction {n} pairs two sentences of {refs[0].source}: a claim holds "
+                                           "one sentence per document, so only sentences of two documents are linked or unlinked")
             items.append(Correction(action, refs[0], refs[-1], str(entry.get("note", ""))))
         return cls(items)
 
@@ -163,7 +171,10 @@ class Corrections:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SidelightError(path.parent, f"cannot create folder ({exc.strerror})") from None
-        yaml_store.dump_file(path, self.as_yaml())
+        try:
+            yaml_store.dump_file(path, self.as_yaml())
+        except OSError as exc:  # a read-only workspace, a full disk: the file as it was stays
+            raise SidelightError(path, f"cannot save the correction ({exc.strerror}); the file is unchanged") from None
 
 
 def workspace_corrections_path(root: str | Path) -> Path:

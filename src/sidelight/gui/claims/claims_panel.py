@@ -260,6 +260,7 @@ class ClaimsPanel(QWidget):
         self.alignment: Alignment | None = None
         self.summary = QLabel("No alignment yet: open two or more documents.")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # its text is escaped where it quotes a message
         self.filter = QComboBox()
         self.filter.setAccessibleName("Claim filter")
         self.list_model = GroupListModel()

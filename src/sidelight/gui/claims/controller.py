@@ -43,7 +43,7 @@ class ClaimsController(QObject):
     failed = Signal(object)  # SidelightError
 
     def __init__(self, view: ComparisonView, runner: TaskRunner, panel: ClaimsPanel, pair_view: PairView,
-                 push: Callable[[Command], None], banner: LinkBanner | None = None, parent: QObject | None = None):
+                 push: Callable[[Command], bool], banner: LinkBanner | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.view, self.runner, self.panel, self.pair_view, self.push = view, runner, panel, pair_view, push
         self.banner = banner or LinkBanner()  # in sight while a link is being made
@@ -287,8 +287,8 @@ class ClaimsController(QObject):
             return
         unit = self.alignment.unit(unit_id)
         self.selected = unit_id
-        self._correct("Mark claim as in no other outlet", lambda c: c.alone(unit))
-        self.message.emit(f"Marked as carried by no other outlet: {quoted(unit.text, 50)} (Ctrl+Z undoes it)")
+        if self._correct("Mark claim as in no other outlet", lambda c: c.alone(unit)):
+            self.message.emit(f"Marked as carried by no other outlet: {quoted(unit.text, 50)} (Ctrl+Z undoes it)")
 
     def allow_counterparts(self, unit_id: str) -> None:
         if self.alignment is None:
@@ -366,8 +366,7 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         if not self._merge_agreed(a_id, b_id):
             return False
-        self._correct("Link claims", lambda c: c.link(a, b))
-        return True
+        return self._correct("Link claims", lambda c: c.link(a, b))
 
     def link_instead(self, a_id: str, b_id: str) -> bool:
         """Link two claims that a third sentence stands between (see :func:`blocking_pair`):
@@ -382,8 +381,7 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         x, y = self.alignment.unit(blocking[0]), self.alignment.unit(blocking[1])
         self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
-        self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b)))
-        return True
+        return self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b)))
 
     def _merge_agreed(self, a_id: str, b_id: str) -> bool:
         """Whether the link may go ahead: it merges no other sentences, or the researcher agreed."""
@@ -418,20 +416,22 @@ class ClaimsController(QObject):
             for correction in saved:
                 corrections.discard(correction)
 
-        self._correct("Forget saved unlink", forget)
-        self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
-                          f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
+        if self._correct("Forget saved unlink", forget):
+            self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
+                              f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
 
-    def _correct(self, label: str, change: Callable[[Corrections], object]) -> None:
+    def _correct(self, label: str, change: Callable[[Corrections], object]) -> bool:
+        """Save a change of the corrections as one undoable step; whether it was saved (a file
+        that cannot be read or written is reported, and left as it was)."""
         root = self.workspace_root
         if root is None:
-            return
+            return False
         path = workspace_corrections_path(root)
         try:
             before = Corrections.load(path)
         except SidelightError as exc:  # never overwrite a file that could not be read
             self.failed.emit(SidelightError(exc.path, f"{exc.problem}; correction not saved, the file is unchanged"))
-            return
+            return False
         after = Corrections(before.items)
         change(after)
 
@@ -439,4 +439,4 @@ class ClaimsController(QObject):
             corrections.save(path)
             self.request(root, [p.source for p in self.view.panes])
 
-        self.push(CallCommand(label, lambda: write(after), lambda: write(before)))
+        return self.push(CallCommand(label, lambda: write(after), lambda: write(before)))
