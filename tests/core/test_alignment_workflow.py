@@ -228,3 +228,17 @@ def test_a_correction_that_cannot_be_written_leaves_the_file_as_it_was(tmp_path,
         saved.save(path)
     assert "cannot save the correction (Read-only file system); the file is unchanged" in str(raised.value)
     assert path.read_bytes() == before and [p.name for p in path.parent.iterdir()] == ["corrections.yaml"]
+
+
+def test_a_source_text_edited_on_disk_is_aligned_again_not_read_from_the_cache(sample_copy):
+    from sidelight.core.sources import content_hash
+
+    first = align_workspace(Workspace.open(sample_copy))
+    source = Workspace.open(sample_copy).sources[0]
+    added = "Vietnam and China agreed to build a high-speed railway across the border by 2030."
+    text_file = source.folder / "text.txt"
+    text_file.write_text(source.text + "\n\n" + added, encoding="utf-8")
+    again = align_workspace(Workspace.open(sample_copy))  # the cache holds the alignment of the old text
+    assert len(again.units) == len(first.units) + 1
+    assert again.units_of(source.id)[-1].text == added
+    assert again.document(source.id).content_hash == content_hash(source.text + "\n\n" + added)

@@ -1,6 +1,6 @@
 """A cache of finished alignments keyed by what went into them, so reopening is instant.
 
-The key hashes the algorithm version, every document's id and content hash (plus title and
+The key hashes the algorithm version, every document's id and text as it is now (plus title and
 outlet, which the result shows), the corrections in force and whether sentence embeddings
 were asked for. Anything else changing (a text re-imported, a correction added, a new Sidelight) gives a new key, so a stale result is
 never shown. Entries are JSON (loads in milliseconds, unlike YAML) and written atomically; a
@@ -27,7 +27,9 @@ def key(documents: Sequence[Document], corrections: Corrections | None, variant:
     payload = {
         "version": ALGORITHM_VERSION,
         "variant": variant,
-        "documents": [[d.id, d.content_hash or _hash(d.text), d.title, d.outlet] for d in documents],
+        # the text as it is now, not the hash recorded at import: a text.txt edited since then
+        # must be aligned again
+        "documents": [[d.id, _hash(d.text), d.title, d.outlet] for d in documents],
         "corrections": corrections.as_yaml() if corrections is not None else None,
     }
     return _hash(json.dumps(payload, sort_keys=True, ensure_ascii=False))[:32]

@@ -29,6 +29,7 @@ from sidelight.core.alignment.model import NOT_CLAIMS, Document, Evidence, Group
 from sidelight.core.alignment.result import Alignment
 from sidelight.core.alignment.segmentation import segment
 from sidelight.core.errors import SidelightError
+from sidelight.core.sources import content_hash
 
 Progress = Callable[[int, int, str], None]
 ShouldStop = Callable[[], bool]
@@ -66,7 +67,9 @@ def as_documents(items: Iterable[Any], allow_none: bool = False) -> list[Documen
             meta = getattr(item, "meta", None)
             documents.append(Document(
                 id=item.id, text=item.text, title=getattr(item, "title", item.id),
-                outlet=getattr(item, "outlet", ""), content_hash=getattr(meta, "content_hash", "") or "",
+                outlet=getattr(item, "outlet", ""),
+                # of the text aligned: the one recorded at import is stale once text.txt is edited
+                content_hash=content_hash(item.text) if meta is not None else "",
             ))
         else:
             raise SidelightError(None, f"cannot align {type(item).__name__}: give sources or (id, text) pairs")
