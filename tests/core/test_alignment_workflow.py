@@ -242,3 +242,16 @@ def test_a_source_text_edited_on_disk_is_aligned_again_not_read_from_the_cache(s
     assert len(again.units) == len(first.units) + 1
     assert again.units_of(source.id)[-1].text == added
     assert again.document(source.id).content_hash == content_hash(source.text + "\n\n" + added)
+
+
+def test_a_cache_entry_damaged_by_hand_is_aligned_again(sample_copy):
+    import json
+
+    first = align_workspace(Workspace.open(sample_copy))
+    for entry in (sample_copy / CACHE_DIR).glob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        for match in data.get("matches", []):
+            match["evidence"] = []  # a list where an object belongs
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    again = align_workspace(Workspace.open(sample_copy))
+    assert [g.units for g in again.groups] == [g.units for g in first.groups]

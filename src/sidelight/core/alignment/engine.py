@@ -206,8 +206,8 @@ def _align(
         if cached is not None:
             try:
                 result = Alignment.from_json(cached, docs)
-            except (SidelightError, KeyError, TypeError, ValueError):
-                result = None
+            except (SidelightError, KeyError, TypeError, ValueError, AttributeError, IndexError):
+                result = None  # an entry damaged by hand or by a full disk: align again
             if result is not None:
                 step(TOTAL - 1, "read from the cache")
                 return result
