@@ -145,3 +145,16 @@ def test_a_new_workspace_keeps_its_cache_out_of_git(tmp_path):
     (ws.root / ".gitignore").write_text("mine\n", encoding="utf-8")
     Workspace.create(tmp_path / "ws")  # an existing file is the researcher's: left alone
     assert (ws.root / ".gitignore").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_source_folder_copied_by_hand_with_the_same_id_is_reported_and_left_out(sample_copy):
+    import shutil
+
+    original = Workspace.open(sample_copy).sources[0]
+    shutil.copytree(original.folder, sample_copy / "sources" / "copy-b")
+    ws = Workspace.open(sample_copy)
+    assert [s.id for s in ws.sources].count(original.id) == 1
+    assert next(s for s in ws.sources if s.id == original.id).folder.name == original.id  # the original stays
+    [problem] = ws.problems
+    assert problem.path == sample_copy / "sources" / "copy-b" / "source.yaml"
+    assert f"id '{original.id}' is already the id of sources/{original.id}" in problem.problem

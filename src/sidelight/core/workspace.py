@@ -84,7 +84,21 @@ class Workspace:
                 self.sources.append(load_source(folder))
             except SidelightError as exc:
                 self.problems.append(exc)
+        self._drop_repeated_ids()
         self.sources.sort(key=lambda s: (s.published == UNKNOWN, s.published, s.title.lower()))
+
+    def _drop_repeated_ids(self) -> None:
+        """A source folder copied by hand keeps the id in its source.yaml: two sources of one id
+        would share annotations and corrections. The one in the folder named after the id stays;
+        each other is reported and left out."""
+        kept: dict[str, Source] = {}
+        for source in sorted(self.sources, key=lambda s: s.folder.name != s.id):
+            first = kept.setdefault(source.id, source)
+            if first is not source:
+                self.problems.append(SidelightError(
+                    source.folder / META_FILE, f"id '{source.id}' is already the id of {SOURCES}/{first.folder.name}; "
+                    f"left out: give it an id of its own (its folder's name, '{source.folder.name}', would do)"))
+        self.sources = list(kept.values())
 
     def get(self, source_id: str) -> Source:
         for source in self.sources:
