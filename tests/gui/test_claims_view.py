@@ -567,3 +567,17 @@ def test_a_correction_the_workspace_cannot_take_is_reported_and_never_said_to_be
     assert win.actions_by_id["undo"].text() != "&Undo Mark claim as in no other outlet"  # nothing to take back
     for box in boxes:
         box.close()
+
+
+def test_problems_of_one_alignment_are_said_together_so_none_hides_another(qtbot, sample_copy):
+    path = workspace_corrections_path(sample_copy)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("schema: 2\n", encoding="utf-8")
+    (sample_copy / "sources" / CRA / "text.txt").write_text("", encoding="utf-8")
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    messages: list[str] = []
+    win.claims.message.connect(messages.append)
+    win.claims.request(sample_copy, [win.view.pane_for(GT).source, win.view.pane_for(CRA).source])
+    qtbot.waitUntil(lambda: any("aligned without your corrections" in m for m in messages), timeout=30_000)
+    last = messages[-1]
+    assert "aligned without your corrections" in last and "No text to compare in China Report ASEAN" in last

@@ -122,13 +122,14 @@ class ClaimsController(QObject):
         self._show(alignment, corrections)
         counts = alignment.counts()
         some = f"{counts['partial']} by some, " if len(alignment.documents) > 2 else ""
-        self.message.emit(f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article")
-        for problem in alignment.problems:
-            self.message.emit(problem)
+        summary = f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article"
+        # one message: the status bar shows only the last, and none of these may hide another
+        notes = list(alignment.problems)
         empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
         if empty:
-            self.message.emit(f"No text to compare in {', '.join(empty)}: its cleaned text is empty "
-                              "(File → Check Workspace says more)")
+            notes.append(f"No text to compare in {', '.join(empty)}: its cleaned text is empty "
+                         "(File → Check Workspace says more)")
+        self.message.emit(" · ".join(notes) if notes else summary)
 
     def _failed(self, error: SidelightError) -> None:
         self.task = None
