@@ -158,3 +158,17 @@ def test_a_source_folder_copied_by_hand_with_the_same_id_is_reported_and_left_ou
     [problem] = ws.problems
     assert problem.path == sample_copy / "sources" / "copy-b" / "source.yaml"
     assert f"id '{original.id}' is already the id of sources/{original.id}" in problem.problem
+
+
+def test_what_changed_in_the_sources_folder_since_it_was_read_is_listed(sample_copy):
+    import shutil
+
+    ws = Workspace.open(sample_copy)
+    assert ws.changed_on_disk() == []
+    first, second = ws.sources[0], ws.sources[1]
+    (first.folder / "text.txt").write_text(first.text + "\n\nOne more sentence.", encoding="utf-8")
+    shutil.rmtree(second.folder)
+    shutil.copytree(ws.sources[2].folder, sample_copy / "sources" / "added")
+    assert sorted(ws.changed_on_disk()) == sorted([
+        f"sources/{first.folder.name}/text.txt: edited", f"sources/{second.folder.name}: gone or no longer readable",
+        "sources/added: new"])

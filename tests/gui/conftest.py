@@ -34,5 +34,7 @@ def _unanswered(_parent, question: str, _detail: str) -> bool:
 def _no_unanswered_questions(monkeypatch):
     """A modal question would block a test run for ever: a test that expects one answers it."""
     monkeypatch.setattr(merge_prompt, "ask", _unanswered)
+    monkeypatch.setattr(main_window, "ask_reopen",
+                        lambda _parent, changes: _unanswered(_parent, f"reopen for {changes}?", ""))
     monkeypatch.setattr(main_window, "ask_unapplied",
                         lambda _parent, documents: _unanswered(_parent, f"apply document annotations of {documents}?", ""))

@@ -391,3 +391,23 @@ def test_panels_squeezed_by_a_small_window_come_back_readable(qtbot, sample_copy
     qtbot.wait(50)
     assert window.docs_dock.width() >= MIN_SIDE_PANEL and window.claims_dock.width() >= MIN_SIDE_PANEL
     assert window.pair_dock.height() >= MIN_BOTTOM_PANEL
+
+
+@pytest.mark.parametrize("reopen", [True, False])
+def test_align_again_offers_to_read_a_source_edited_on_disk_first(qtbot, sample_copy, monkeypatch, reopen):
+    import sidelight.gui.main_window as main_window
+
+    window = open_window(qtbot, sample_copy, [GT, CRA])
+    qtbot.waitUntil(lambda: window.claims.alignment is not None, timeout=30_000)
+    source = window.view.pane_for(GT).source
+    added = "Vietnam and China agreed to build a high-speed railway across the border by 2030."
+    (source.folder / "text.txt").write_text(source.text + "\n\n" + added, encoding="utf-8")
+    asked: list[list[str]] = []
+    monkeypatch.setattr(main_window, "ask_reopen", lambda _parent, changes: asked.append(changes) or reopen)
+    before = window.claims.alignment
+    window.actions_by_id["realign"].trigger()
+    assert asked == [[f"sources/{GT}/text.txt: edited"]]
+    qtbot.waitUntil(lambda: window.claims.alignment is not before and window.claims.alignment is not None, timeout=30_000)
+    texts = [u.text for u in window.claims.alignment.units_of(GT)]
+    assert (added in texts) is reopen  # read from disk, or aligned as shown when the researcher says so
+    assert (added in window.view.pane_for(GT).text()) is reopen

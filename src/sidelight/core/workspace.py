@@ -100,6 +100,28 @@ class Workspace:
                     f"left out: give it an id of its own (its folder's name, '{source.folder.name}', would do)"))
         self.sources = list(kept.values())
 
+    def changed_on_disk(self) -> list[str]:
+        """What changed in the sources folder since it was read: a text edited or gone, a source
+        folder added or removed (by hand, by a sync tool). Empty when nothing did."""
+        changes = []
+        for source in self.sources:
+            try:
+                text = (source.folder / TEXT_FILE).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                changes.append(f"{SOURCES}/{source.folder.name}: gone or no longer readable")
+                continue
+            if text != source.text:
+                changes.append(f"{SOURCES}/{source.folder.name}/{TEXT_FILE}: edited")
+        read = {s.folder.name for s in self.sources} | {
+            exc.path.relative_to(self.sources_dir).parts[0] for exc in self.problems
+            if exc.path is not None and exc.path.is_relative_to(self.sources_dir) and exc.path != self.sources_dir}
+        try:
+            folders = [p.name for p in self.sources_dir.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        except OSError:
+            folders = []
+        changes.extend(f"{SOURCES}/{name}: new" for name in sorted(set(folders) - read))
+        return changes
+
     def get(self, source_id: str) -> Source:
         for source in self.sources:
             if source.id == source_id:

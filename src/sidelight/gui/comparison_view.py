@@ -41,8 +41,15 @@ class ComparisonView(QStackedWidget):
         self.point_size = DEFAULT_POINT_SIZE
 
     def show_sources(self, sources: list[Source]) -> None:
-        """Show exactly these sources, in this order, keeping panes that are already open."""
+        """Show exactly these sources, in this order, keeping panes that are already open (unless
+        their text or metadata has changed since: a workspace reopened after an edit on disk)."""
         existing = {pane.source.id: pane for pane in self.panes}
+        for source in sources:
+            pane = existing.get(source.id)
+            if pane is not None and (pane.source.text != source.text or pane.source.meta != source.meta):
+                existing.pop(source.id)
+                pane.setParent(None)
+                pane.deleteLater()
         wanted = [existing.pop(s.id) if s.id in existing else self._new_pane(s) for s in sources]
         for pane in existing.values():
             pane.setParent(None)

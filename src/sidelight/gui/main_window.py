@@ -495,8 +495,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{what} not remembered: {exc}", 8000)
 
     def realign(self) -> None:
-        if self.workspace is not None:
-            self.claims.request(self.workspace.root, [p.source for p in self.view.panes], self.workspace.sources)
+        """Align again (F5); sources changed on disk since the workspace was opened are offered
+        to be read first (reopening it), rather than the text on screen being aligned unawares."""
+        if self.workspace is None:
+            return
+        changed = self.workspace.changed_on_disk()
+        if changed and ask_reopen(self, changed):
+            self.open_workspace(self.workspace.root)
+            return
+        self.claims.request(self.workspace.root, [p.source for p in self.view.panes], self.workspace.sources)
 
     def _add_panel_toggles(self) -> None:
         """View → Panels: a closed panel can always be brought back."""
@@ -652,6 +659,20 @@ class MainWindow(QMainWindow):
         self._leave_welcome()  # the panels put away for the welcome screen are remembered as open
         self.memory.save_window(self)
         super().closeEvent(event)
+
+
+def ask_reopen(parent: QWidget, changes: list[str]) -> bool:
+    """Whether to reopen the workspace to read sources changed on disk (Reopen is the default)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Sources changed on disk",
+                      f"{plural(len(changes), 'source')} changed since the workspace was opened. Reopen it to "
+                      "read them? (Annotations are kept and placed on the new text.)", parent=parent)
+    box.setObjectName("reopen-question")
+    box.setInformativeText("\n".join(changes[:8]) + (f"\n… and {len(changes) - 8} more" if len(changes) > 8 else ""))
+    reopen = box.addButton("Reopen Workspace", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Align As Shown", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reopen)
+    box.exec()
+    return box.clickedButton() is reopen
 
 
 def ask_unapplied(parent: QWidget, documents: list[str]) -> str:
