@@ -28,3 +28,14 @@ def test_two_long_documents_sharing_sentences_have_shared_claims():
     assert len(result.units) > 1000
     shared = result.filter_groups(kind="shared")
     assert len(shared) >= 60  # at least one pairing for each of the common sentences
+
+
+def test_a_long_document_that_repeats_an_article_still_finds_its_sentences_printed_word_for_word():
+    sources = Workspace.open(REPO).sources
+    report = "\n\n".join(f"Report {n}:\n\n" + "\n\n".join(s.text for s in sources) for n in range(20))
+    result = align([("report", report), ("article", sources[0].text)])
+    claims = [u for u in result.units_of("article") if u.kind not in ("section", "credit", "note")]
+    shared = [u for u in claims if result.counterparts(u.id)]
+    # every word is common in the report (each sentence is there 20 times), yet each copy is found
+    assert len(shared) >= 0.8 * len(claims)
+    assert all(result.counterparts(u.id)[0].text == u.text for u in shared)

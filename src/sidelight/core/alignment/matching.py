@@ -55,6 +55,7 @@ MIN_DISTINCTIVE_SHARED = 2
 FEW_SHARED_FACTOR = 0.6
 DISTINCTIVE_DF_SHARE = 0.1
 CHAR_MIN_TERM_SIM = 0.08
+VERBATIM_PARTNERS = 200  # copies of an isolated unit's wording proposed, at most (see _with_verbatim_copies)
 _FAMILY = {"section": -1, "credit": -1, "note": -1, "caption": 1}
 # With sentence embeddings (set on the benchmark's tuning split, the first three sources):
 EMBEDDING_WEIGHT = 0.3  # score bonus at cosine 1.0 ...
@@ -150,6 +151,7 @@ def score_pairs(
     family_a = family[rows_a]
     keep = np.flatnonzero((docs[rows_a] != docs[rows_b]) & (family_a == family[rows_b]) & (family_a >= 0))
     rows_a, rows_b, partial = rows_a[keep], rows_b[keep], partial[keep]
+    rows_a, rows_b, partial = _with_verbatim_copies(rows_a, rows_b, partial, _text_keys(features), docs, family)
     if embeddings is not None:
         rows_a, rows_b, partial = _with_neighbours(rows_a, rows_b, partial, embeddings, docs, family, vectors)
         cosine = _embedding_score(np.einsum("ij,ij->i", embeddings[rows_a], embeddings[rows_b]))
@@ -282,6 +284,36 @@ def _text_pairs(same_text, rows_a, rows_b):
     ka, kb = same_text[rows_a], same_text[rows_b]
     pair_keys, inverse = np.unique(np.minimum(ka, kb) * width + np.maximum(ka, kb), return_inverse=True)
     return pair_keys // width, pair_keys % width, inverse.ravel()
+
+
+def _with_verbatim_copies(rows_a, rows_b, partial, same_text, docs, family):
+    """Add, for each unit the index proposed nothing for, the units of other documents worded
+    exactly like it (term cosine 1).
+
+    In a long document that repeats itself (a report quoting the same articles again and
+    again) every word is too common for the index, so even a sentence printed word for word in
+    both documents would find no counterpart. Only such isolated units are looked at, so the
+    usual collections pay nothing; at most :data:`VERBATIM_PARTNERS` copies each.
+    """
+    import numpy as np
+
+    n = len(same_text)
+    degree = np.bincount(np.concatenate([rows_a, rows_b]).astype(np.int64), minlength=n)
+    isolated = np.flatnonzero((degree == 0) & (family >= 0))
+    if len(isolated) == 0:
+        return rows_a, rows_b, partial
+    wanted = set(same_text[isolated].tolist())
+    copies: dict[int, list[int]] = {}
+    for row, text in enumerate(same_text.tolist()):
+        if text in wanted:
+            copies.setdefault(text, []).append(row)
+    extra = {(min(i, j), max(i, j)) for i in isolated.tolist()
+             for j in [j for j in copies[int(same_text[i])] if docs[j] != docs[i]][:VERBATIM_PARTNERS]}
+    if not extra:
+        return rows_a, rows_b, partial
+    first, second = (np.fromiter(side, dtype=np.int64, count=len(extra)) for side in zip(*sorted(extra)))
+    return (np.concatenate([rows_a.astype(np.int64), first]), np.concatenate([rows_b.astype(np.int64), second]),
+            np.concatenate([partial, np.ones(len(extra))]))
 
 
 def _budget_cap(term_df, n_units: int) -> int:
