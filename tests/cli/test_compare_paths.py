@@ -57,3 +57,13 @@ def test_two_files_of_one_name_in_other_folders_are_told_apart_in_the_report(tmp
     assert main(["compare", str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt"), "--format", "html"]) == 0
     page = capsys.readouterr().out
     assert "a (a) “5%” · a (a-2) “7%”" in page
+
+
+def test_too_few_files_are_counted_as_files_not_as_sources(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Trade grew by 5% in 2023 between China and Vietnam.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "empty.txt")]) == 2
+    assert "only 1 of the 2 files named could be imported" in capsys.readouterr().err
+    assert main(["compare", str(tmp_path / "a.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "name two or more files, or a workspace folder" in err and "source" not in err

@@ -56,6 +56,11 @@ def compare(args: argparse.Namespace) -> int:
             raise SidelightError(ws.root, "no sources to compare")
         if args.documents is not None and chosen.tmp is not None:
             raise SidelightError(None, "--documents chooses among a workspace's sources; with files, name the files")
+        if chosen.tmp is not None and len(ws.sources) < 2:  # the files named, not a throw-away workspace
+            if len(chosen.paths) == 1:
+                raise SidelightError(None, "compare needs at least two documents: name two or more files, or a workspace folder")
+            raise SidelightError(None, f"compare needs at least two documents: only {len(ws.sources)} of the "
+                                       f"{len(chosen.paths)} files named could be imported")
         _check_two_documents(ws, args.documents)
         documents = args.documents if args.documents is not None or chosen.tmp is None else chosen.order
         result: Alignment = align_workspace(ws, documents=documents, use_cache=not args.no_cache,
