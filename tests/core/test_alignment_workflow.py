@@ -255,3 +255,15 @@ def test_a_cache_entry_damaged_by_hand_is_aligned_again(sample_copy):
         entry.write_text(json.dumps(data), encoding="utf-8")
     again = align_workspace(Workspace.open(sample_copy))
     assert [g.units for g in again.groups] == [g.units for g in first.groups]
+
+
+def test_the_strongest_possible_counterpart_is_given_for_each_document_the_claim_is_missing_from():
+    result = align_workspace(Workspace.open(REPO))
+    for unit in result.units:
+        covered = {unit.document} | {u.document for u in result.counterparts(unit.id)}
+        best = result.possible_where_missing(unit.id)
+        assert len({u.document for u in best}) == len(best) and not covered & {u.document for u in best}
+        for other in best:  # the first of its document among the possible counterparts, strongest first
+            first = next(o for o, _m in result.possible_counterparts(unit.id) if o.document == other.document)
+            assert first == other
+    assert any(result.possible_where_missing(u.id) for u in result.units)

@@ -162,6 +162,16 @@ class Alignment:
             found.append((self._units[m.b if m.a == unit_id else m.a], m))
         return sorted(found, key=lambda pair: -pair[1].score)
 
+    def possible_where_missing(self, unit_id: str) -> list[Unit]:
+        """The strongest possible counterpart in each document the claim has no counterpart in:
+        what to read in place before linking (the window scrolls to them and marks them faintly)."""
+        covered = {self.unit(unit_id).document} | {u.document for u in self.counterparts(unit_id)}
+        best: dict[str, Unit] = {}
+        for other, _match in self.possible_counterparts(unit_id):  # strongest first
+            if other.document not in covered:
+                best.setdefault(other.document, other)
+        return list(best.values())
+
     def can_link(self, a: str, b: str) -> bool:
         """Whether linking ``a`` and ``b`` can join their groups: different groups, no document in both
         (a group holds one unit per document; unlink the one in the way first)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
-from sidelight.core.alignment.model import NOT_CLAIMS, Unit
+from sidelight.core.alignment.model import NOT_CLAIMS
 from sidelight.core.alignment.saved_unlinks import unlinks_of
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
@@ -241,7 +241,7 @@ class ClaimsController(QObject):
         self.selected = unit_id
         unit = self.alignment.unit(unit_id)
         involved = [unit, *self.alignment.counterparts(unit_id)]
-        suggested = self._best_suggestions(unit_id, {u.document for u in involved})
+        suggested = self.alignment.possible_where_missing(unit_id)
         fmt, faint = selected_format(), suggested_format()
         for pane in self.view.panes:
             spans = [(u.start, u.end, fmt) for u in involved if u.document == pane.source.id]
@@ -266,16 +266,6 @@ class ClaimsController(QObject):
         self.pair_view.show_unit(self.alignment, unit_id, alone=unit_id in self.alignment.alone,
                                  unlinked=[other for _c, other in unlinks_of(self.corrections, self.alignment, unit_id)])
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
-
-    def _best_suggestions(self, unit_id: str, covered: set[str]) -> list[Unit]:
-        """The strongest possible counterpart in each open document the claim has none in, to be
-        read in place before it is linked (Compare Claims lists them all)."""
-        assert self.alignment is not None
-        best: dict[str, Unit] = {}
-        for other, _match in self.alignment.possible_counterparts(unit_id):  # strongest first
-            if other.document not in covered and self.view.pane_for(other.document) is not None:
-                best.setdefault(other.document, other)
-        return list(best.values())
 
     def _group_chosen(self, group_id: str) -> None:
         if self.alignment is not None:

@@ -205,8 +205,7 @@ class PairView(QWidget):
         group = alignment.group_of(unit_id)
         outlet = unit_doc_label(alignment, unit_id)
         counterparts = alignment.counterparts(unit_id)
-        possible = {other.document for other, _m in alignment.possible_counterparts(unit_id)}
-        possible -= {u.document for u in counterparts}
+        possible = alignment.possible_where_missing(unit_id)
         self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {plural(len(counterparts), 'counterpart')}"
                            + (f" · a possible one in {plural(len(possible), 'other article')}, shown faintly there"
                               if possible else "")
