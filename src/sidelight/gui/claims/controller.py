@@ -242,10 +242,10 @@ class ClaimsController(QObject):
         unit = self.alignment.unit(unit_id)
         involved = [unit, *self.alignment.counterparts(unit_id)]
         suggested = self.alignment.possible_where_missing(unit_id)
-        fmt, faint = selected_format(), suggested_format()
+        fmt, possible = selected_format(), suggested_format()
         for pane in self.view.panes:
             spans = [(u.start, u.end, fmt) for u in involved if u.document == pane.source.id]
-            spans += [(u.start, u.end, faint) for u in suggested if u.document == pane.source.id]
+            spans += [(u.start, u.end, possible) for u in suggested if u.document == pane.source.id]
             pane.set_layer(SELECTION_LAYER, spans)
         if reveal:
             sync = self.view.sync_scrolling

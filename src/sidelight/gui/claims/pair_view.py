@@ -207,7 +207,7 @@ class PairView(QWidget):
         counterparts = alignment.counterparts(unit_id)
         possible = alignment.possible_where_missing(unit_id)
         self.title.setText(f"{KIND_LABELS[group.kind]} · {outlet} · {plural(len(counterparts), 'counterpart')}"
-                           + (f" · a possible one in {plural(len(possible), 'other article')}, shown faintly there"
+                           + (f" · a possible one in {plural(len(possible), 'other article')}, marked in green there"
                               if possible else "")
                            + (f" · unlinked by you from {len(unlinked)}" if unlinked else ""))
         parts = [f"<p><b>{escape(outlet)}</b>: {escape(unit.text)}</p>"]

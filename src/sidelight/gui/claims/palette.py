@@ -50,7 +50,9 @@ def selected_format() -> QTextCharFormat:
 
 
 def suggested_format() -> QTextCharFormat:
-    """A possible counterpart of the chosen claim: the selection's colour, fainter."""
+    """A possible counterpart of the chosen claim: its letters in a dark shade of the selection's
+    colour, over its own claim colour (a fainter selection tint read as another kind of claim
+    on the blue and orange ones)."""
     fmt = QTextCharFormat()
-    fmt.setBackground(tint(SELECTED_COLOUR, 45))
+    fmt.setForeground(QColor(SELECTED_COLOUR).darker(190))
     return fmt
