@@ -238,20 +238,3 @@ def test_a_suggestion_with_a_sentence_in_the_way_is_linked_instead_in_one_undoab
     assert three.actions_by_id["undo"].text() == "&Undo Link claims instead"
     three.actions_by_id["undo"].trigger()  # both steps taken back at once
     assert list(Corrections.load(path)) == []
-
-
-def test_linking_instead_never_names_the_sentence_it_unlinks_as_joining_the_claim(three):
-    from sidelight.gui.claims.merge_prompt import merge_question
-    from sidelight.gui.claims.pair_view import blocking_pair
-
-    alignment = three.claims.alignment
-    cases = [(u.id, o.id, blocking_pair(alignment, u.id, o.id)) for u in alignment.units
-             for o, _m in alignment.possible_counterparts(u.id)]
-    cases = [(u, o, b) for u, o, b in cases if b is not None and b[1] == o]  # the sentence in the way is in theirs
-    assert cases
-    for unit_id, other_id, (clash, _partner) in cases:
-        plain = merge_question(alignment, unit_id, other_id)
-        instead = merge_question(alignment, unit_id, other_id, leaving=(clash,))
-        said = alignment.unit(clash).text[5:40]  # inside the quotation marks it is shown in
-        assert plain is not None and said in plain[1]
-        assert instead is None or said not in instead[1]

@@ -367,18 +367,17 @@ class ClaimsController(QObject):
         blocking = blocking_pair(self.alignment, a_id, b_id)
         if blocking is None:
             return self.link(a_id, b_id)
-        if not self._merge_agreed(a_id, b_id, leaving=(blocking[0],)):
+        if not self._merge_agreed(a_id, b_id):
             return False
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         x, y = self.alignment.unit(blocking[0]), self.alignment.unit(blocking[1])
         self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
         return self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b)))
 
-    def _merge_agreed(self, a_id: str, b_id: str, leaving: tuple[str, ...] = ()) -> bool:
-        """Whether the link may go ahead: it merges no other sentences, or the researcher agreed.
-        *leaving*: a sentence unlinked in the same step, which does not join."""
+    def _merge_agreed(self, a_id: str, b_id: str) -> bool:
+        """Whether the link may go ahead: it merges no other sentences, or the researcher agreed."""
         assert self.alignment is not None
-        question = merge_prompt.merge_question(self.alignment, a_id, b_id, leaving)
+        question = merge_prompt.merge_question(self.alignment, a_id, b_id)
         if question is None:
             return True
         parent = self.parent()

@@ -10,8 +10,6 @@ Cancel (the default) leaves the alignment and the saved corrections as they are.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sidelight.core.alignment import Alignment
@@ -22,17 +20,16 @@ QUOTE_WIDTH = 90
 TITLE = "Merge two claims?"
 
 
-def merge_question(alignment: Alignment, a_id: str, b_id: str, leaving: Collection[str] = ()) -> tuple[str, str] | None:
+def merge_question(alignment: Alignment, a_id: str, b_id: str) -> tuple[str, str] | None:
     """The question and its detail before linking *a_id* with *b_id*, or None when the link only
     adds *b_id* to *a_id*'s claim and merges no other open document's sentence. (Sentences of
     sources not open that *b_id* is grouped with alone do not ask: they are how the aligner joins
-    claims, and the joined claim shows them under "Also in the workspace".) *leaving*: sentences
-    unlinked in the same step, which do not join."""
+    claims, and the joined claim shows them under "Also in the workspace".)"""
     a, b = alignment.unit(a_id), alignment.unit(b_id)
     theirs = alignment.group_of(b_id)
     if alignment.group_of(a_id) is theirs:
         return None
-    joining = [alignment.unit(u) for u in theirs.units if u != b_id and u not in leaving]
+    joining = [alignment.unit(u) for u in theirs.units if u != b_id]
     hidden = [u for _d, u in alignment.context_of(theirs.id)]
     if not joining:
         return None
