@@ -238,3 +238,19 @@ def test_a_suggestion_with_a_sentence_in_the_way_is_linked_instead_in_one_undoab
     assert three.actions_by_id["undo"].text() == "&Undo Link claims instead"
     three.actions_by_id["undo"].trigger()  # both steps taken back at once
     assert list(Corrections.load(path)) == []
+
+
+def test_linking_instead_asks_nothing_and_says_what_it_did(three, qtbot):
+    from sidelight.gui.claims.merge_prompt import merge_question
+    from sidelight.gui.claims.pair_view import blocking_pair
+
+    alignment = three.claims.alignment
+    unit_id, other_id = next((u.id, o.id) for u in alignment.units for o, _m in alignment.possible_counterparts(u.id)
+                             if blocking_pair(alignment, u.id, o.id) and merge_question(alignment, u.id, o.id))
+    messages: list[str] = []
+    three.claims.message.connect(messages.append)
+    assert three.claims.link_instead(unit_id, other_id)  # a merge question would fail this test (conftest)
+    assert "unlinked from it (Ctrl+Z undoes both)" in messages[-1]
+    qtbot.waitUntil(lambda: three.claims.alignment is not alignment, timeout=30_000)
+    realigned = three.claims.alignment
+    assert realigned.group_of(unit_id) is realigned.group_of(other_id)

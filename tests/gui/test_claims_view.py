@@ -66,6 +66,8 @@ def test_a_claim_without_a_counterpart_in_an_open_article_shows_its_best_possibl
     faint = pane.layers["claim-selection"][0][2]
     assert faint.hasProperty(faint.Property.ForegroundBrush)  # its letters are marked ...
     assert not faint.hasProperty(faint.Property.BackgroundBrush)  # ... its claim colour stays beneath
+    tip = window.claims.tooltip(CRA, best.start + 1)
+    assert "possibly the claim you chose, not linked" in tip
     assert "a possible one in" in window.pair_view.title.text() and "marked in green there" in window.pair_view.title.text()
 
 

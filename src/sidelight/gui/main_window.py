@@ -664,8 +664,9 @@ class MainWindow(QMainWindow):
 def ask_reopen(parent: QWidget, changes: list[str]) -> bool:
     """Whether to reopen the workspace to read sources changed on disk (Reopen is the default)."""
     box = QMessageBox(QMessageBox.Icon.Question, "Sources changed on disk",
-                      f"{plural(len(changes), 'source')} changed since the workspace was opened. Reopen it to "
-                      "read them? (Annotations are kept and placed on the new text.)", parent=parent)
+                      f"{plural(len(changes), 'source')} changed on disk since the workspace was opened. Reopen the "
+                      f"workspace to read {'it' if len(changes) == 1 else 'them'}? (Annotations are kept; on an "
+                      "edited text they are placed anew.)", parent=parent)
     box.setObjectName("reopen-question")
     box.setInformativeText("\n".join(changes[:8]) + (f"\n… and {len(changes) - 8} more" if len(changes) > 8 else ""))
     reopen = box.addButton("Reopen Workspace", QMessageBox.ButtonRole.AcceptRole)

@@ -211,6 +211,8 @@ class ClaimsController(QObject):
         if unit.kind == "note":
             return "<b>Editor’s note or disclaimer</b><br><i>about the article, not a claim in it; not compared</i>"
         lines = [f"<b>{escape(KIND_LABELS[group.kind])}</b>"]
+        if self.selected is not None and unit in self.alignment.possible_where_missing(self.selected):
+            lines.append("<i>(green letters: possibly the claim you chose, not linked; see Compare Claims)</i>")
         for other in self.alignment.counterparts(unit.id):
             text = other.text if len(other.text) <= MAX_TIP else other.text[:MAX_TIP] + "…"
             lines.append(f"<b>{escape(doc_label(self.alignment, other.document))}</b>: {escape(text)}")
@@ -361,18 +363,24 @@ class ClaimsController(QObject):
 
     def link_instead(self, a_id: str, b_id: str) -> bool:
         """Link two claims that a third sentence stands between (see :func:`blocking_pair`):
-        unlink that one and link these two, in one step that one undo takes back."""
+        unlink that one and link these two, in one step that one undo takes back.
+
+        Nothing is asked first: which other sentences end up with the claim once that one is
+        unlinked is for the aligner to find, so a merge question could not name them truly;
+        the action says what it does, the result is shown at once, and Ctrl+Z takes it back."""
         if self.alignment is None:
             return False
         blocking = blocking_pair(self.alignment, a_id, b_id)
         if blocking is None:
             return self.link(a_id, b_id)
-        if not self._merge_agreed(a_id, b_id):
-            return False
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         x, y = self.alignment.unit(blocking[0]), self.alignment.unit(blocking[1])
         self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
-        return self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b)))
+        if not self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b))):
+            return False
+        self.message.emit(f"Linked with {doc_label(self.alignment, b.document)}’s {quoted(b.text, 40)}, and "
+                          f"{quoted(x.text, 40)} unlinked from it (Ctrl+Z undoes both)")
+        return True
 
     def _merge_agreed(self, a_id: str, b_id: str) -> bool:
         """Whether the link may go ahead: it merges no other sentences, or the researcher agreed."""
