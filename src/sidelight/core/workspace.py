@@ -100,6 +100,11 @@ class Workspace:
                     f"left out: give it an id of its own (its folder's name, '{source.folder.name}', would do)"))
         self.sources = list(kept.values())
 
+    def unreadable_folders(self) -> set[str]:
+        """Names of the source folders that are there but could not be read (see :attr:`problems`)."""
+        return {exc.path.relative_to(self.sources_dir).parts[0] for exc in self.problems
+                if exc.path is not None and exc.path.is_relative_to(self.sources_dir) and exc.path != self.sources_dir}
+
     def changed_on_disk(self) -> list[str]:
         """What changed in the sources folder since it was read: a text edited or gone, a source
         folder added or removed (by hand, by a sync tool). Empty when nothing did."""
@@ -112,9 +117,7 @@ class Workspace:
                 continue
             if text != source.text:
                 changes.append(f"{SOURCES}/{source.folder.name}/{TEXT_FILE}: edited")
-        read = {s.folder.name for s in self.sources} | {
-            exc.path.relative_to(self.sources_dir).parts[0] for exc in self.problems
-            if exc.path is not None and exc.path.is_relative_to(self.sources_dir) and exc.path != self.sources_dir}
+        read = {s.folder.name for s in self.sources} | self.unreadable_folders()
         try:
             folders = [p.name for p in self.sources_dir.iterdir() if p.is_dir() and not p.name.startswith(".")]
         except OSError:

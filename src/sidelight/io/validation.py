@@ -63,7 +63,9 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
                                     f"(the original is kept as {source.meta.original_file}: import it again)"))
     codebook = _check_codebook(ws.root, problems)
     _check_corrections(ws, problems)
-    texts: dict[str, SourceText | None] = dict.fromkeys(_unreadable_sources(ws))
+    # Sources there but unreadable are reported once: their annotations are not "for an unknown
+    # source", and saying so for every annotation file and link would bury the one real problem.
+    texts: dict[str, SourceText | None] = dict.fromkeys(ws.unreadable_folders())
     texts.update({s.id: SourceText(s.text, content_hash(s.text)) for s in ws.sources})
     for reviewer in reviewers_in(ws.root):
         folder = ws.root / ANNOTATIONS_DIR / reviewer
@@ -78,19 +80,6 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
             if file.is_file() and file.suffix == SUFFIX and not file.name.startswith("."):
                 summary.annotations += _check_file(file, reviewer, codebook, texts, seen, problems)
     return problems
-
-
-def _unreadable_sources(ws: Workspace) -> set[str]:
-    """Ids (folder names) of the sources that could not be read: already reported once.
-
-    Their annotations are not "for an unknown source": the source is there but broken, and
-    saying so again for every annotation file and link would bury the one real problem.
-    """
-    ids = set()
-    for exc in ws.problems:
-        if exc.path is not None and exc.path.is_relative_to(ws.sources_dir) and exc.path != ws.sources_dir:
-            ids.add(exc.path.relative_to(ws.sources_dir).parts[0])
-    return ids
 
 
 def _check_corrections(ws: Workspace, problems: list[Problem]) -> None:
