@@ -151,7 +151,8 @@ def score_pairs(
     family_a = family[rows_a]
     keep = np.flatnonzero((docs[rows_a] != docs[rows_b]) & (family_a == family[rows_b]) & (family_a >= 0))
     rows_a, rows_b, partial = rows_a[keep], rows_b[keep], partial[keep]
-    rows_a, rows_b, partial = _with_verbatim_copies(rows_a, rows_b, partial, _text_keys(features), docs, family)
+    same_text = _text_keys(features)
+    rows_a, rows_b, partial = _with_verbatim_copies(rows_a, rows_b, partial, same_text, docs, family)
     if embeddings is not None:
         rows_a, rows_b, partial = _with_neighbours(rows_a, rows_b, partial, embeddings, docs, family, vectors)
         cosine = _embedding_score(np.einsum("ij,ij->i", embeddings[rows_a], embeddings[rows_b]))
@@ -164,7 +165,6 @@ def score_pairs(
         cosine = cosine[top]
     # Character n-grams only refine pairs that share some meaning; the rest cannot reach a group.
     near = np.flatnonzero(partial >= CHAR_MIN_TERM_SIM)
-    same_text = _text_keys(features)
     char_sim = np.zeros(len(rows_a))
     char_sim[near] = _unique_rowwise_dot(vectors.chars, rows_a[near], rows_b[near], same_text, tick)
     scores = TERM_WEIGHT * partial + CHAR_WEIGHT * char_sim
