@@ -27,9 +27,9 @@ def key(documents: Sequence[Document], corrections: Corrections | None, variant:
     payload = {
         "version": ALGORITHM_VERSION,
         "variant": variant,
-        # the text as it is now, not the hash recorded at import: a text.txt edited since then
-        # must be aligned again
-        "documents": [[d.id, _hash(d.text), d.title, d.outlet] for d in documents],
+        # of the text as it is now (as_documents hashes a source's text, not the hash recorded
+        # at import): a text.txt edited since then is aligned again
+        "documents": [[d.id, d.content_hash or _hash(d.text), d.title, d.outlet] for d in documents],
         "corrections": corrections.as_yaml() if corrections is not None else None,
     }
     return _hash(json.dumps(payload, sort_keys=True, ensure_ascii=False))[:32]
