@@ -164,7 +164,7 @@ class Alignment:
 
     def possible_where_missing(self, unit_id: str) -> list[Unit]:
         """The strongest possible counterpart in each document the claim has no counterpart in:
-        what to read in place before linking (the window scrolls to them and marks them faintly)."""
+        what to read in place before linking (the window scrolls to them and marks their letters)."""
         covered = {self.unit(unit_id).document} | {u.document for u in self.counterparts(unit_id)}
         best: dict[str, Unit] = {}
         for other, _match in self.possible_counterparts(unit_id):  # strongest first
