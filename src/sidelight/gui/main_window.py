@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["annotation_highlights"].setChecked(True)
         self._restore_strict_matching()
         self._add_panel_toggles()
+        self._keep_panels_readable()
         self.doc_model.shown_changed.connect(self._show_ids)
         self._refresh_undo()
 
@@ -505,16 +506,17 @@ class MainWindow(QMainWindow):
             return
         self.claims.request(self.workspace.root, [p.source for p in self.view.panes], self.workspace.sources)
 
+    def _keep_panels_readable(self) -> None:
+        """A panel squeezed to nothing (a small window, a stray drag) would stay so, and be
+        remembered so: each keeps enough room to read a line or two."""
+        for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock):
+            dock.widget().setMinimumWidth(MIN_SIDE_PANEL)
+        self.pair_dock.widget().setMinimumHeight(MIN_BOTTOM_PANEL)
+
     def _add_panel_toggles(self) -> None:
         """View → Panels: a closed panel can always be brought back."""
         view_menu = self.menuBar().findChild(QMenu, "menu-view")
         assert view_menu is not None
-        # A panel squeezed to nothing (a small window, a stray drag) would stay so, and be
-        # remembered so: each keeps enough room to read a line or two.
-        self.docs_dock.widget().setMinimumWidth(MIN_SIDE_PANEL)
-        for dock in (self.claims_dock, self.annotations_dock, self.document_dock):
-            dock.widget().setMinimumWidth(MIN_SIDE_PANEL)
-        self.pair_dock.widget().setMinimumHeight(MIN_BOTTOM_PANEL)
         panels = view_menu.addMenu("&Panels")
         for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock):
             panels.addAction(dock.toggleViewAction())
