@@ -232,3 +232,25 @@ def test_an_alignment_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_same_speaker_or_the_same_leader_s_title_does_not_make_one_claim(seeds):
+    """Ge Hongliang speaks in both Global Times articles about different things, and state media
+    give Xi's and the Vietnamese leaders' posts in full in sentences about other meetings."""
+    ge_chains = unit_with(seeds, "china-vietnam-reach-consensus-on", "Ge Hongliang, deputy director")
+    ge_parties = unit_with(seeds, "xi-vietnamese-top-leader-lam-reaffirm", "Ge Hongliang, vice dean")
+    assert seeds.group_of(ge_chains.id) is not seeds.group_of(ge_parties.id)
+    with_lam = unit_with(seeds, "xi-vietnamese-top-leader-lam-reaffirm", "and To Lam, general secretary")
+    with_trong = unit_with(seeds, "xis-visit-to-vietnam-boosts-elevation", "During his meeting with Nguyen Phu Trong")
+    assert seeds.group_of(with_lam.id) is not seeds.group_of(with_trong.id)
+
+
+def test_posts_in_apposition_and_speakers_are_found_as_who_phrases():
+    from sidelight.core.alignment.facts import extract
+
+    text = ("Ge Hongliang, vice dean of the ASEAN College at the Guangxi Minzu University, said trade "
+            "would grow, and Xi Jinping, general secretary of the CPC Central Committee, agreed.")
+    phrases = [text[s:e] for s, e in extract(text).who_spans]
+    assert any("vice dean of the ASEAN College at the Guangxi Minzu University" in p for p in phrases)
+    assert any(p.startswith(", general secretary of the CPC Central Committee") for p in phrases)
+    assert not any("trade" in p for p in phrases)

@@ -51,6 +51,12 @@ def test_each_claim_in_the_list_reads_claim_first_then_who_carries_it(qtbot, sam
 
 
 def test_a_filter_keeps_the_claims_whose_figures_dates_or_names_conflict(qtbot, sample_copy):
+    # The sample's shared claims agree on their figures; one outlet is made to misdate the visit.
+    text = sample_copy / "sources" / "china-vietnam-ties-elevated-to-new" / "text.txt"
+    original = text.read_text(encoding="utf-8")
+    assert "a state visit to Vietnam from December 12 to 13" in original
+    text.write_text(original.replace("a state visit to Vietnam from December 12 to 13",
+                                     "a state visit to Vietnam from December 11 to 13"), encoding="utf-8")
     window = open_window(qtbot, sample_copy, ALL)
     qtbot.waitUntil(lambda: window.claims.alignment is not None
                     and len(window.claims.alignment.documents) == len(ALL), timeout=60_000)
@@ -59,4 +65,5 @@ def test_a_filter_keeps_the_claims_whose_figures_dates_or_names_conflict(qtbot, 
     shown = window.claims_panel.visible_groups()
     everything = window.claims.alignment.filter_groups(has_conflicts=True)
     assert shown and len(shown) < len(everything)
+    assert any("date" in {c.type for c in g.contradictions} for g in shown)
     assert all({"attribution", "hedging"} >= {c.type for c in g.contradictions} for g in everything if g not in shown)

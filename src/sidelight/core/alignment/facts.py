@@ -53,6 +53,13 @@ _ATTRIBUTION = [
     (re.compile(rf"\b(?:said|says)\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:!?”\"]|$))"), "name"),  # "..., said Xi." not "said China is"
     (re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+reported\b"), "name"),
 ]
+# A post given in apposition: "Xi Jinping, general secretary of the Communist Party of China
+# Central Committee and Chinese president, and ..."; "Ge Hongliang, vice dean of the ASEAN
+# College at the Guangxi Minzu University, said". State media repeat these titles in full, so
+# two different sentences about the same leaders share a dozen words that say nothing of the claim.
+_POST = re.compile(
+    r",\s+(?:(?:deputy|vice|executive|former)\s+)?(?:general secretary|president|premier|chairman|chairwoman|director|"
+    r"dean|secretary|professor|researcher|minister|spokes(?:person|man|woman)|ambassador)\s+(?:of|at)\s+[^,;]{3,120}(?=,)")
 _CLAUSE_MARKS = (",", ";", ":", "“", "”", '"', ". ")
 _ATTRIBUTION_CUE = re.compile(rf"{_SPEECH}|[Aa]ccording to")
 _HEDGE_WORDS = (
@@ -170,6 +177,8 @@ class Facts:
     # Mao Ning said", "Ge Hongliang, deputy director of the College of ASEAN Studies, added"):
     # who said it is compared as attribution, not as a name the claim is about
     speaker_names: frozenset[str] = frozenset()
+    # where the text says who is speaking or what post someone holds (see who_phrases)
+    who_spans: tuple[tuple[int, int], ...] = ()
 
     def entities_for_evidence(self) -> dict[str, str]:
         return {str(f.key): f.text for f in (*self.person, *self.place, *self.organisation)}
@@ -246,6 +255,7 @@ def extract(text: str) -> Facts:
         weekday=tuple(weekdays), person=people, place=places, organisation=orgs,
         attribution=attribution, hedging=_hedging(text),
         speaker_names=frozenset(str(f.key) for f in (*people, *places, *orgs) if _only_within(blanked, f.text, speaking)),
+        who_spans=tuple(sorted({*speaking, *(m.span() for m in _POST.finditer(blanked))})),
     )
 
 

@@ -64,6 +64,7 @@ EMBEDDING_NEIGHBOUR_MIN = 0.7  # mutual nearest neighbours by embedding at this 
 
 
 NAME_WEIGHT = 0.5  # names say what a sentence is about, not what it claims
+WHO_WEIGHT = 0.5  # words that only say who speaks or what post someone holds (see _term_weights)
 _NAME_WORD = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b[A-Z][a-z]+")
 
 
@@ -74,6 +75,7 @@ class UnitFeatures:
     kind: str
     terms: tuple[str, ...]
     names: frozenset[str]
+    weights: dict[str, float]  # terms that count less than 1: names, and words only in who_spans
     words: tuple[str, ...]
     forms: dict[str, str]
     facts: Facts
@@ -93,14 +95,35 @@ def _analyse(kind: str, text: str) -> UnitFeatures:
     forms: dict[str, str] = {}
     for word, term in zip(words, terms):
         forms.setdefault(term, word)
+    facts = extract(unit_text)
     return UnitFeatures(
         kind=kind,
         terms=terms,
         names=names,
+        weights=_term_weights(unit_text, names, facts.who_spans),
         words=words,
         forms=forms,
-        facts=extract(unit_text),
+        facts=facts,
     )
+
+
+def _term_weights(text: str, names: frozenset[str], who_spans: Sequence[tuple[int, int]]) -> dict[str, float]:
+    """Names count ``NAME_WEIGHT``; words found only where the text says who speaks or what
+    post someone holds count ``WHO_WEIGHT``: who said it is compared as attribution, and the
+    same leader's full title in two sentences is not one claim."""
+    weights = {t: NAME_WEIGHT for t in names}
+    if not who_spans:
+        return weights
+    inside = {term_tools.term_of(w) for s, e in who_spans for w in term_tools.content_words(text[s:e])}
+    rest, last = [], 0
+    for s, e in who_spans:
+        rest.append(text[last:s])
+        last = max(last, e)
+    rest.append(text[last:])
+    outside = {term_tools.term_of(w) for w in term_tools.content_words(" ".join(rest))}
+    for t in inside - outside:
+        weights[t] = min(weights.get(t, 1.0), WHO_WEIGHT)
+    return weights
 
 
 @dataclass
@@ -118,7 +141,7 @@ def vectorise(features: Sequence[UnitFeatures]) -> UnitVectors:
     keys = _text_keys(features)
     distinct = list({id(f): f for f in features}.values())  # in the order of their keys
     return build([f.terms for f in distinct], [f.words for f in distinct],
-                 [{t: NAME_WEIGHT for t in f.names} for f in distinct], rows=keys)
+                 [f.weights for f in distinct], rows=keys)
 
 
 def score_pairs(
