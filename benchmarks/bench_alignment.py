@@ -127,9 +127,54 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
     conflicts = evaluate_conflicts(ROOT / "benchmarks" / "gold" / "seed_conflicts.yaml", result, texts)
     print(f"   conflicting facts on the consensus links (seed_conflicts.yaml): {conflicts.line()}")
     _subset_figures(ws, [gold, second])
+    _misstated_figures(ws, both, result)
     print(f"   possible counterparts offered to link by hand: {len(offered)} "
           f"({2 * len(offered) / max(len(result.units), 1):.1f} per unit, {len(right)} allowed or disputed by the "
           f"annotators); they hold {len(offered & missed)} of the {len(missed)} consensus links the groups miss")
+
+
+_FIGURE = re.compile(r"(?<![\d.,])(\d+)(?=[.,]\d|\b)")
+_FIGURE_KINDS = {"money", "percent", "number", "date"}
+
+
+def _misstate(sentence: str) -> str:
+    """Every figure but a year raised by 3: "December 12 to 13" -> "December 15 to 16", "$25 billion" -> "$28 billion"."""
+    return _FIGURE.sub(lambda m: m.group(1) if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) else str(int(m.group(1)) + 3),
+                       sentence)
+
+
+def _misstated_figures(ws: Workspace, truth, result) -> None:
+    """An outlet that misstates a figure of a shared claim should show as a conflict inside the
+    claim, not as two unique claims. For each consensus link the aligner finds, each side in turn
+    gets its figures changed (years kept: another year is most often another fact); the line
+    counts the links that stay linked, and those that report a conflicting figure. Not every change
+    conflicts: "surpassed US$203 billion" agrees with "surpassed the $200 billion mark", and a
+    figure the other side does not give cannot conflict."""
+    import dataclasses
+
+    by_id = {u.id: u for u in result.units}
+    sources = list(ws.sources)
+    tried = kept = reported = 0
+    for pair in sorted(truth.required, key=sorted):
+        first, second = sorted(pair)
+        if result.group_of(first) is not result.group_of(second):
+            continue
+        for changed, other in ((by_id[first], by_id[second]), (by_id[second], by_id[first])):
+            wrong = _misstate(changed.text)
+            if wrong == changed.text:
+                continue
+            tried += 1
+            edited = [dataclasses.replace(s, text=s.text[:changed.start] + wrong + s.text[changed.end:])
+                      if s.id == changed.document else s for s in sources]
+            again = align(edited, use_embeddings=False)
+            a = next(u for u in again.units if u.document == changed.document and u.start == changed.start)
+            b = next(u for u in again.units if u.document == other.document and u.start == other.start)
+            group = again.group_of(a.id)
+            if group is again.group_of(b.id):
+                kept += 1
+                reported += any(c.type in _FIGURE_KINDS and {a.id, b.id} <= set(c.values) for c in group.contradictions)
+    print(f"   misstated figures: of {tried} consensus links found, with one side's figures changed, {kept} stay "
+          f"linked and {reported} of them report a conflicting figure")
 
 
 def _subset_figures(ws: Workspace, golds) -> None:

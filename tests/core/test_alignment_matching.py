@@ -254,3 +254,19 @@ def test_posts_in_apposition_and_speakers_are_found_as_who_phrases():
     assert any("vice dean of the ASEAN College at the Guangxi Minzu University" in p for p in phrases)
     assert any(p.startswith(", general secretary of the CPC Central Committee") for p in phrases)
     assert not any("trade" in p for p in phrases)
+
+
+def test_an_outlet_that_misdates_a_shared_claim_shows_a_conflict_not_two_unique_claims():
+    import dataclasses
+
+    sources = Workspace.open(REPO).sources
+    wrong = [dataclasses.replace(s, text=s.text.replace("state visit to Vietnam from December 12 to 13",
+                                                        "state visit to Vietnam from December 15 to 16"))
+             if s.id == "china-vietnam-ties-elevated-to-new" else s for s in sources]
+    result = align(wrong)
+    cgtn = unit_with(result, "china-vietnam-ties-elevated-to-new", "from December 15 to 16")
+    report = unit_with(result, "a-new-day-for-china-vietnam-relations", "made a state visit to Vietnam from December 12")
+    group = result.group_of(cgtn.id)
+    assert report.id in group.units
+    dates = [c for c in group.contradictions if c.type == "date"]
+    assert dates and dates[0].values[cgtn.id] == "December 15 to 16"
