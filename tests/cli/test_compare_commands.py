@@ -320,3 +320,18 @@ def test_figures_that_agree_are_marked_apart_from_contradictions(tmp_path, capsy
     out = capsys.readouterr().out
     assert "   ! money: A $234.9 billion; B $150 billion" in out
     assert "omits 0;" in out and "()" not in out
+
+
+def test_compare_names_a_source_it_could_not_read_and_exits_with_1(capsys, sample_copy):
+    broken = sample_copy / "sources" / "china-vietnam-ties-elevated-to-new" / "source.yaml"
+    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    assert main(["compare", str(sample_copy), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert f"warning: {broken}: malformed YAML" in captured.err
+    data = json.loads(captured.out)
+    assert any(str(broken) in p for p in data["problems"])
+    assert "china-vietnam-ties-elevated-to-new" not in {d["id"] for d in data["documents"]}
+    code = main(["compare", str(sample_copy), "--documents", "china-vietnam-ties-elevated-to-new",
+                 "a-new-day-for-china-vietnam-relations"])
+    assert code == 2
+    assert "source 'china-vietnam-ties-elevated-to-new' could not be read: malformed YAML" in capsys.readouterr().err

@@ -157,7 +157,23 @@ def test_a_source_folder_copied_by_hand_with_the_same_id_is_reported_and_left_ou
     assert next(s for s in ws.sources if s.id == original.id).folder.name == original.id  # the original stays
     [problem] = ws.problems
     assert problem.path == sample_copy / "sources" / "copy-b" / "source.yaml"
-    assert f"id '{original.id}' is already the id of sources/{original.id}" in problem.problem
+    assert f"id '{original.id}' is not the name of its folder, 'copy-b': set id: copy-b" in problem.problem
+
+
+def test_wrong_kinds_of_values_in_source_yaml_are_named_and_the_source_left_out(sample_copy):
+    from sidelight.io import yaml_store
+
+    ws = Workspace.open(sample_copy)
+    meta = ws.sources[0].folder / "source.yaml"
+    data = yaml_store.load_file(meta)
+    for key, value, said in (("title", ["a", "b"], "'title' must be one line of text, not a list"),
+                             ("outlet", {"name": "x"}, "'outlet' must be one line of text, not a mapping"),
+                             ("cleaning", "nope", "'cleaning' must be a mapping of fields")):
+        meta.write_text(yaml_store.dumps({**data, key: value}), encoding="utf-8")
+        again = Workspace.open(sample_copy)
+        [problem] = again.problems
+        assert problem.path == meta and said in problem.problem
+        assert len(again.sources) == len(ws.sources) - 1
 
 
 def test_what_changed_in_the_sources_folder_since_it_was_read_is_listed(sample_copy):

@@ -61,6 +61,9 @@ def compare(args: argparse.Namespace) -> int:
                 raise SidelightError(None, "compare needs at least two documents: name two or more files, or a workspace folder")
             raise SidelightError(None, f"compare needs at least two documents: only {len(ws.sources)} of the "
                                        f"{len(chosen.paths)} files named could be imported")
+        left_out = [str(problem) for problem in ws.problems] if chosen.tmp is None else []
+        for problem in left_out:  # a source that could not be read is not compared: say which and why
+            print(f"warning: {problem}", file=sys.stderr)
         _check_two_documents(ws, args.documents)
         documents = args.documents if args.documents is not None or chosen.tmp is None else chosen.order
         result: Alignment = align_workspace(ws, documents=documents, use_cache=not args.no_cache,
@@ -73,7 +76,7 @@ def compare(args: argparse.Namespace) -> int:
                 print(f"warning: {document.id}: no text to compare (its cleaned text is empty)", file=sys.stderr)
         if args.format == "json":
             data = result.to_json()
-            data["problems"] = [*data["problems"], *chosen.refused_messages]
+            data["problems"] = [*left_out, *data["problems"], *chosen.refused_messages]
             if chosen.tmp is not None:  # files, not a workspace: the cleaned texts the offsets index are gone
                 for entry, document in zip(data["documents"], result.documents):
                     entry["text"] = document.text
@@ -83,7 +86,7 @@ def compare(args: argparse.Namespace) -> int:
             sys.stdout.write(render_html(result))
         else:
             sys.stdout.write(render_text(result))
-    return 1 if chosen.refused else 0
+    return 1 if chosen.refused or left_out else 0
 
 
 def _check_two_documents(ws: Workspace, documents: list[str] | None) -> None:

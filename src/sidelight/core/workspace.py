@@ -84,21 +84,7 @@ class Workspace:
                 self.sources.append(load_source(folder))
             except SidelightError as exc:
                 self.problems.append(exc)
-        self._drop_repeated_ids()
         self.sources.sort(key=lambda s: (s.published == UNKNOWN, s.published, s.title.lower()))
-
-    def _drop_repeated_ids(self) -> None:
-        """A source folder copied by hand keeps the id in its source.yaml: two sources of one id
-        would share annotations and corrections. The one in the folder named after the id stays;
-        each other is reported and left out."""
-        kept: dict[str, Source] = {}
-        for source in sorted(self.sources, key=lambda s: s.folder.name != s.id):
-            first = kept.setdefault(source.id, source)
-            if first is not source:
-                self.problems.append(SidelightError(
-                    source.folder / META_FILE, f"id '{source.id}' is already the id of {SOURCES}/{first.folder.name}; "
-                    f"left out: give it an id of its own (its folder's name, '{source.folder.name}', would do)"))
-        self.sources = list(kept.values())
 
     def unreadable_folders(self) -> set[str]:
         """Names of the source folders that are there but could not be read (see :attr:`problems`)."""
@@ -129,6 +115,10 @@ class Workspace:
         for source in self.sources:
             if source.id == source_id:
                 return source
+        for problem in self.problems:  # its folder is there, but it could not be read
+            if source_id in self.unreadable_folders() and problem.path is not None \
+                    and problem.path.is_relative_to(self.sources_dir / source_id):
+                raise WorkspaceError(problem.path, f"source '{source_id}' could not be read: {problem.problem}")
         known = ", ".join(s.id for s in self.sources) or "none"
         raise WorkspaceError(self.root, f"no source with id '{source_id}' (known: {known})")
 
@@ -262,6 +252,17 @@ def load_source(folder: Path) -> Source:
     for required in ("id", "title"):
         if not data.get(required):
             raise SidelightError(meta_path, f"missing required field '{required}'")
+    for key in ("id", "title", "outlet", "author", "published", "url", "language"):
+        if isinstance(data.get(key), (list, dict)):
+            raise FieldError(meta_path, f"'{key}' must be one line of text, not a "
+                             f"{'list' if isinstance(data[key], list) else 'mapping'}", (key,))
+    for key in ("extra", "cleaning"):
+        if data.get(key) is not None and not isinstance(data[key], dict):
+            raise FieldError(meta_path, f"'{key}' must be a mapping of fields", (key,))
+    if str(data["id"]) != folder.name:
+        # compare, annotations and the JSON's offsets all point at sources/<id>/
+        raise FieldError(meta_path, f"id '{data['id']}' is not the name of its folder, '{folder.name}': "
+                         f"set id: {folder.name}, or rename the folder to {data['id']}", ("id",))
     try:
         meta = SourceMeta.from_yaml(data)
     except TypeError as exc:
