@@ -51,6 +51,26 @@ def test_a_correction_whose_quote_is_gone_is_reported_not_misapplied():
     assert result.group_of("a:1") is not result.group_of("b:0")
 
 
+def test_a_link_follows_its_sentence_when_a_word_or_figure_of_it_is_edited():
+    docs = [("a", "Infrastructure is a bottleneck for growth. The two sides signed a six-point plan to build "
+                  "railways and ports along the border."),
+            ("b", "The leaders toured a factory near the capital. Vietnam wants more roads.")]
+    first = align(docs)
+    corrections = Corrections()
+    corrections.link(first.unit("a:1"), first.unit("b:1"))
+    edited = [("a", docs[0][1].replace("six-point", "seven-point")), docs[1]]
+    result = align(edited, corrections=corrections)
+    assert result.problems == ()
+    plan = next(u for u in result.units_of("a") if "seven-point" in u.text)
+    assert result.group_of(plan.id) is result.group_of("b:1")
+    assert result.match(plan.id, "b:1").corrected
+    rewritten = [("a", "Infrastructure is a bottleneck for growth. Ports matter more than railways, an expert said."),
+                 docs[1]]
+    result = align(rewritten, corrections=corrections)  # another sentence now: reported, not moved onto it
+    assert len(result.problems) == 1 and "no longer applies" in result.problems[0]
+    assert all(result.group_of(u.id) is not result.group_of("b:1") for u in result.units_of("a"))
+
+
 def test_units_of_one_document_cannot_be_linked():
     result = align(DOCS)
     with pytest.raises(SidelightError):

@@ -583,3 +583,33 @@ def test_problems_of_one_alignment_are_said_together_so_none_hides_another(qtbot
     qtbot.waitUntil(lambda: any("aligned without your corrections" in m for m in messages), timeout=30_000)
     last = messages[-1]
     assert "aligned without your corrections" in last and "No text to compare in China Report ASEAN" in last
+
+
+def test_a_link_follows_an_edited_sentence_and_unlinking_it_leaves_only_the_unlink(qtbot, sample_copy):
+    from sidelight.core.alignment import align_workspace
+    from sidelight.core.workspace import Workspace
+
+    ws = Workspace.open(sample_copy)
+    before = align_workspace(ws, documents=[GT, CRA], use_cache=False)
+    a = next(u for u in before.units_of(GT) if u.kind == "sentence" and len(u.text) > 80)
+    b = next(u for u in before.units_of(CRA) if u.kind == "sentence" and len(u.text) > 80 and " the " in u.text
+             and before.group_of(u.id) is not before.group_of(a.id))
+    corrections = Corrections()
+    corrections.link(a, b)
+    path = workspace_corrections_path(sample_copy)
+    corrections.save(path)
+    text_file = ws.get(CRA).folder / "text.txt"
+    edited = b.text.replace(" the ", " this ", 1)  # a word of the linked sentence changed on disk
+    text_file.write_text(ws.get(CRA).text.replace(b.text, edited), encoding="utf-8")
+
+    window = open_window(qtbot, sample_copy, [GT, CRA])
+    qtbot.waitUntil(lambda: window.claims.alignment is not None
+                    and {d.id for d in window.claims.alignment.documents} == {GT, CRA}, timeout=30_000)
+    alignment = window.claims.alignment
+    assert alignment.problems == ()
+    now = next(u for u in alignment.units_of(CRA) if u.text == edited)
+    assert now.id in _counterpart_ids(window, alignment.unit_at(GT, a.start + 1).id)
+    window.claims.unlink(alignment.unit_at(GT, a.start + 1).id, now.id)
+    assert [c.action for c in Corrections.load(path)] == ["unlink"]
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment
+                    and now.id not in _counterpart_ids(window, alignment.unit_at(GT, a.start + 1).id), timeout=30_000)

@@ -10,7 +10,9 @@ Corrections are saved as YAML in the workspace (``alignment/corrections.yaml``) 
 on every alignment. A unit is referred to by source id, offsets *and* the quoted text, not by
 its unit number: if segmentation changes, or the text is re-imported with small changes, the
 quote is looked for again (nearest occurrence to the old offsets) and the correction follows
-it; a correction whose quote is gone is reported, never silently applied to the wrong text.
+it; so it does when a word or a figure of the sentence was edited and the sentence stays nearly
+the same (see :func:`_edited`). A correction whose quote is gone is reported, never silently
+applied to the wrong text.
 """
 
 from __future__ import annotations
@@ -201,12 +203,35 @@ def resolve(ref: UnitRef, units: Sequence[Unit], text: str | None) -> Unit | Non
                 best = found
             found = text.find(ref.quote, found + 1)
         if best is None:
-            return None
+            return _edited(ref, units, text)
         position = best
     middle = position + len(ref.quote) // 2
     for unit in units:
         if unit.start <= middle < unit.end:
             return unit
+    return None
+
+
+EDITED_MIN_RATIO = 90.0  # how close an edited sentence must stay to the one corrected
+
+
+def _edited(ref: UnitRef, units: Sequence[Unit], text: str) -> Unit | None:
+    """The unit the quote became after an edit of its wording ("six-point" -> "seven-point",
+    a figure corrected): found as annotations are (:func:`sidelight.core.anchoring.locate`), and
+    kept only when that whole unit is still nearly the sentence corrected. Without the context
+    annotations store, a looser match could put a link on another sentence, which is worse than
+    reporting the correction as no longer applying."""
+    from rapidfuzz import fuzz
+
+    from sidelight.core.anchoring import Selector, locate
+
+    placed = locate(Selector(ref.start, ref.end, ref.quote, "", "", ""), text, "")
+    if placed is None:
+        return None
+    middle = (placed.start + placed.end) // 2
+    for unit in units:
+        if unit.start <= middle < unit.end:
+            return unit if fuzz.ratio(unit.text, ref.quote) >= EDITED_MIN_RATIO else None
     return None
 
 

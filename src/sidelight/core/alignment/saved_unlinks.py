@@ -13,9 +13,11 @@ from sidelight.core.alignment.model import Unit
 from sidelight.core.alignment.result import Alignment
 
 
-def unlinks_of(corrections: Corrections, alignment: Alignment, unit_id: str) -> list[tuple[Correction, Unit]]:
-    """Each saved unlink of *unit_id* with the unit it keeps apart, both in open documents (found
-    as when aligning: by source, quote and nearest offsets)."""
+def unlinks_of(corrections: Corrections, alignment: Alignment, unit_id: str,
+               action: str = "unlink") -> list[tuple[Correction, Unit]]:
+    """Each saved unlink (or, with ``action="link"``, link) of *unit_id* with the unit on its
+    other side, both in open documents (found as when aligning: by source, quote and nearest
+    offsets, or the sentence as edited since)."""
     unit = alignment.unit(unit_id)
     open_ids = {d.id for d in alignment.documents}
 
@@ -26,7 +28,7 @@ def unlinks_of(corrections: Corrections, alignment: Alignment, unit_id: str) -> 
 
     found = []
     for correction in corrections:
-        if correction.action != "unlink":
+        if correction.action != action:
             continue
         a, b = current(correction.a), current(correction.b)
         if a is not None and b is not None and unit in (a, b):

@@ -359,7 +359,14 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         if not self._merge_agreed(a_id, b_id):
             return False
-        return self._correct("Link claims", lambda c: c.link(a, b))
+        saved = [c for c, other in unlinks_of(self.corrections, self.alignment, a_id) if other.id == b_id]
+
+        def link(corrections: Corrections) -> None:
+            for correction in saved:  # an unlink of this pair saved while it read otherwise
+                corrections.discard(correction)
+            corrections.link(a, b)
+
+        return self._correct("Link claims", link)
 
     def link_instead(self, a_id: str, b_id: str) -> bool:
         """Link two claims that a third sentence stands between (see :func:`blocking_pair`):
@@ -398,7 +405,16 @@ class ClaimsController(QObject):
         if self.alignment is None:
             return
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
-        self._correct("Unlink claims", lambda c: c.unlink(a, b))
+        # a link saved while the sentence read otherwise (offsets moved, a word edited) is this
+        # pair too: it goes, or it would be applied beside the unlink
+        saved = [c for c, other in unlinks_of(self.corrections, self.alignment, a_id, "link") if other.id == b_id]
+
+        def unlink(corrections: Corrections) -> None:
+            for correction in saved:
+                corrections.discard(correction)
+            corrections.unlink(a, b)
+
+        self._correct("Unlink claims", unlink)
 
     def undo_unlink(self, a_id: str, b_id: str) -> None:
         """Take back a saved unlink of these two units, made in this session or an earlier one
