@@ -411,3 +411,25 @@ def test_align_again_offers_to_read_a_source_edited_on_disk_first(qtbot, sample_
     texts = [u.text for u in window.claims.alignment.units_of(GT)]
     assert (added in texts) is reopen  # read from disk, or aligned as shown when the researcher says so
     assert (added in window.view.pane_for(GT).text()) is reopen
+
+
+def test_the_chosen_claim_stays_chosen_when_a_paragraph_is_added_above_it_on_disk(qtbot, sample_copy, monkeypatch):
+    import sidelight.gui.main_window as main_window
+
+    window = open_window(qtbot, sample_copy, [GT, CRA])
+    qtbot.waitUntil(lambda: window.claims.alignment is not None, timeout=30_000)
+    alignment = window.claims.alignment
+    chosen = next(u for u in alignment.units_of(CRA) if u.text.startswith("Chinese President Xi Jinping made a state visit"))
+    window.claims.select_unit(chosen.id)
+    source = window.view.pane_for(CRA).source
+    first_break = source.text.index("\n\n")
+    added = "A new paragraph of two sentences goes here. It was added by the editor."
+    (source.folder / "text.txt").write_text(source.text[:first_break] + "\n\n" + added + source.text[first_break:],
+                                            encoding="utf-8")
+    monkeypatch.setattr(main_window, "ask_reopen", lambda _parent, _changes: True)
+    window.actions_by_id["realign"].trigger()
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment and window.claims.alignment is not None
+                    and len(window.claims.alignment.units_of(CRA)) > len(alignment.units_of(CRA)), timeout=30_000)
+    now = window.claims.alignment.unit(window.claims.selected)
+    assert now.text == chosen.text and now.id != chosen.id
+    assert chosen.text[:40] in window.pair_view.browser.toPlainText()

@@ -40,7 +40,8 @@ MAX_TIP = 140
 class ClaimsController(QObject):
     aligned = Signal(object)  # Alignment
     message = Signal(str)
-    failed = Signal(object)  # SidelightError
+    failed = Signal(object)  # SidelightError: aligning failed
+    not_saved = Signal(object)  # SidelightError: a correction could not be saved
 
     def __init__(self, view: ComparisonView, runner: TaskRunner, panel: ClaimsPanel, pair_view: PairView,
                  push: Callable[[Command], bool], banner: LinkBanner | None = None, parent: QObject | None = None):
@@ -139,6 +140,13 @@ class ClaimsController(QObject):
 
     def _show(self, alignment: Alignment | None, corrections: Corrections | None = None) -> None:
         before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
+        self.selected = self._same_unit(self.selected, self.alignment, alignment)
+        if self.linking_from:
+            same = self._same_unit(self.linking_from, self.alignment, alignment)
+            if same is None:
+                self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
+            else:
+                self.linking_from = same
         self.alignment = alignment
         self.corrections = corrections or Corrections()  # the ones this alignment was made with
         if self.linking_from and (alignment is None or self.linking_from not in {u.id for u in alignment.units}):
@@ -154,6 +162,23 @@ class ClaimsController(QObject):
             opened = {d.id for d in alignment.documents} - before
             self.select_unit(self.selected, reveal=bool(opened) and bool(before))
         self.aligned.emit(alignment)
+
+    @staticmethod
+    def _same_unit(unit_id: str | None, old: Alignment | None, new: Alignment | None) -> str | None:
+        """The id ``unit_id``'s sentence has in ``new``: ids number the sentences of a document, so
+        after its text was edited on disk the same id may be another sentence. The sentence
+        worded as before, nearest its old place; None when it is gone (nothing is then chosen,
+        rather than a neighbour). Unchanged when ``old`` does not know the id."""
+        if unit_id is None or old is None or new is None:
+            return unit_id
+        try:
+            was = old.unit(unit_id)
+        except SidelightError:
+            return unit_id
+        if was.document not in {d.id for d in new.documents}:
+            return unit_id
+        alike = [u for u in new.units_of(was.document) if u.text == was.text]
+        return min(alike, key=lambda u: abs(u.start - was.start)).id if alike else None
 
     def stop(self) -> None:
         """Stop pending and running work (the window is closing)."""
@@ -445,7 +470,7 @@ class ClaimsController(QObject):
         try:
             before = Corrections.load(path)
         except SidelightError as exc:  # never overwrite a file that could not be read
-            self.failed.emit(SidelightError(exc.path, f"{exc.problem}; correction not saved, the file is unchanged"))
+            self.not_saved.emit(SidelightError(exc.path, f"{exc.problem}; correction not saved, the file is unchanged"))
             return False
         after = Corrections(before.items)
         change(after)
