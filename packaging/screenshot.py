@@ -120,4 +120,12 @@ def main(out: str) -> int:
 
 
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print("usage: python packaging/screenshot.py OUT.png [--three|--two|--all] [--coverage] [--annotations] [--find]\n"
+              "       [--click|--link|--merge|--blocked|--unlinked|--suggested] [--workspace=PATH]\n\n"
+              "Opens the window on the sample workspace (or PATH), sets it up as the options say and saves\n"
+              "a picture of it to OUT.png (default docs/screenshot.png). See the comments in this file.")
+        raise SystemExit(0)
+    if len(sys.argv) > 1 and sys.argv[1].startswith("-"):
+        raise SystemExit(f"the first argument is the picture to write (OUT.png), not {sys.argv[1]}; see --help")
     raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png"))

@@ -216,6 +216,21 @@ def test_claims_list_follows_a_claim_clicked_in_the_text(window):
     assert window.claims_panel.current_group_id() == group.id
 
 
+def test_a_claim_clicked_outside_the_filter_leaves_no_row_of_the_list_chosen(window):
+    panel = window.claims_panel
+    combo = panel.filter
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i).startswith("With conflicting")))
+    assert panel.count() > 0
+    panel.set_current_row(0)
+    assert panel.current_group_id() is not None
+    shown = {panel.list_model.data(panel.list_model.index(r), Qt.ItemDataRole.UserRole) for r in range(panel.count())}
+    outside = next(u for u in window.claims.alignment.units_of(GT)
+                   if window.claims.alignment.group_of(u.id).id not in shown and u.kind == "sentence")
+    window.view.pane_for(GT).clicked.emit(outside.start + 1)
+    assert window.claims.selected == outside.id
+    assert panel.current_group_id() is None and not panel.list.selectionModel().hasSelection()
+
+
 def test_opening_another_workspace_clears_the_comparison(window, tmp_path):
     window.claims.select_unit(window.claims.alignment.units_of(GT)[0].id)
     assert window.pair_view.unit_id is not None
@@ -488,7 +503,7 @@ def test_an_unreadable_corrections_file_is_named_kept_and_never_overwritten(qtbo
     messages: list[str] = []
     win.claims.message.connect(messages.append)
     errors: list[str] = []
-    win.claims.failed.connect(lambda error: errors.append(str(error)))
+    win.claims.not_saved.connect(lambda error: errors.append(str(error)))
     win.claims.request(sample_copy, [win.view.pane_for(GT).source, win.view.pane_for(CRA).source])
     qtbot.waitUntil(lambda: any("aligned without your corrections" in m for m in messages), timeout=30_000)
     assert win.claims.alignment is not None and win.claims.alignment.groups  # the claims are still shown
@@ -613,3 +628,12 @@ def test_a_link_follows_an_edited_sentence_and_unlinking_it_leaves_only_the_unli
     assert [c.action for c in Corrections.load(path)] == ["unlink"]
     qtbot.waitUntil(lambda: window.claims.alignment is not alignment
                     and now.id not in _counterpart_ids(window, alignment.unit_at(GT, a.start + 1).id), timeout=30_000)
+
+
+def test_the_legend_shows_both_shades_a_claim_colour_comes_in(window):
+    from sidelight.core.alignment.kinds import KIND_ALPHA, KIND_COLOURS, tint_on_white
+    from sidelight.gui.claims.palette import ALTERNATE_ALPHA
+
+    chip = window.legend.chips[1]  # shared by some
+    deeper = tint_on_white(KIND_COLOURS["partial"], round(KIND_ALPHA["partial"] * ALTERNATE_ALPHA))
+    assert deeper in chip.text() and "shade deeper" in chip.toolTip()

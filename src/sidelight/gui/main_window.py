@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
                                        self.link_banner, parent=self)
         self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
+        self.claims.not_saved.connect(lambda error: self.show_error("Correction not saved", error))
         self.legend = ClaimLegend()
 
         self.annotations = AnnotationController(self.view, self, ask_reviewer=lambda: ask_reviewer(self))

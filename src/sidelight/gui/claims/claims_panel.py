@@ -397,11 +397,19 @@ class ClaimsPanel(QWidget):
             finally:
                 self._following = False
             self.list.scrollTo(self.list_model.index(row))
+        else:  # not in this filter: no row may look chosen, or it reads as the claim on show
+            self._following = True
+            try:
+                self.list.selectionModel().clear()
+            finally:
+                self._following = False
         self.coverage_model.set_current(group_id)
         cover_row = self.coverage_model.row_of(group_id)
         if cover_row >= 0:  # the matrix marks the same claim: its row selected and in sight
             self.coverage.selectRow(cover_row)
             self.coverage.scrollTo(self.coverage_model.index(cover_row, 0))
+        else:
+            self.coverage.clearSelection()
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:

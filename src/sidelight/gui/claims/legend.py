@@ -5,7 +5,15 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
 
-from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS, highlight_colour
+from sidelight.gui.claims.palette import (
+    ALTERNATE_ALPHA,
+    CONFLICT_COLOUR,
+    KIND_ALPHA,
+    KIND_COLOURS,
+    KIND_LABELS,
+    highlight_colour,
+    tint_on_white,
+)
 
 
 class ClaimLegend(QToolBar):
@@ -30,12 +38,18 @@ class ClaimLegend(QToolBar):
     def _show_as(self, on: bool) -> None:
         """With the highlights off the legend is greyed, colours too: they are not on the page."""
         off = "#d0d0d0"
-        # the swatch is the tint the text gets
-        texts = [f"<span style='background:{highlight_colour(kind) if on else off}'>"
-                 "&nbsp;&nbsp;&nbsp;</span> "
-                 f"{KIND_LABELS[kind]}" for kind in ("shared", "partial", "unique")]
+        # the swatch is the tint the text gets, in both its shades: two claims of one kind next
+        # to each other take turns, so that each reads as one
+        def swatch(kind: str) -> str:
+            deeper = tint_on_white(KIND_COLOURS[kind], min(255, round(KIND_ALPHA[kind] * ALTERNATE_ALPHA)))
+            return (f"<span style='background:{highlight_colour(kind) if on else off}'>&nbsp;&nbsp;</span>"
+                    f"<span style='background:{deeper if on else off}'>&nbsp;&nbsp;</span> {KIND_LABELS[kind]}")
+
+        texts = [swatch(kind) for kind in ("shared", "partial", "unique")]
         texts.append(f"<span style='color:{CONFLICT_COLOUR if on else off}'><u>~~~</u> ⚠ ▲</span> conflicting facts")
-        tips = ["", "", "", "Wavy underline in the text, ⚠ in the claims list, ▲ in the coverage matrix"]
+        shades = ("Two shades of one colour mean the same: where two such claims follow each other, "
+                  "the second is a shade deeper, so you can see where one ends")
+        tips = [shades, shades, shades, "Wavy underline in the text, ⚠ in the claims list, ▲ in the coverage matrix"]
         for chip, text, tip in zip(self.chips, texts, tips):
             chip.setText(text)
             chip.setEnabled(on)

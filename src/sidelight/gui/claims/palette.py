@@ -12,6 +12,7 @@ from sidelight.core.alignment.kinds import (  # noqa: F401 - the Qt layer's one 
     SELECTED_COLOUR,
     SUMMARY_LABELS,
     highlight_colour,
+    tint_on_white,
 )
 
 
