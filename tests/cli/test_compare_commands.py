@@ -45,6 +45,18 @@ def test_compare_text_is_readable(capsys):
     assert "foremost trading partner" in out
 
 
+def test_compare_text_lists_each_document_s_unique_claims_that_its_blindspots_cite(capsys):
+    ids = ["china-vietnam-ties-elevated-to-new", "a-new-day-for-china-vietnam-relations"]
+    assert main(["compare", str(REPO), "--documents", *ids, "--no-context", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    import re
+
+    listed, cited = out.split("claims only one document carries:")
+    omitted = [gid for found in re.findall(r": omits \d+ \(([^)]*)\)", listed) for gid in found.rstrip("…").split(", ")]
+    assert omitted and all(f"   [{gid}] " in cited for gid in omitted)  # every claim cited as omitted is shown
+    assert not any(f"[{gid}]" in listed for gid in omitted)  # they were nowhere before
+
+
 def test_compare_html_is_a_standalone_page(capsys):
     assert main(["compare", str(REPO), "--format", "html", "--no-cache"]) == 0
     page = capsys.readouterr().out

@@ -186,6 +186,12 @@ def render_text(result) -> str:
         widely = f", {len(spot.widely_omitted)} of them carried by two or more" if len(result.documents) > 2 else ""
         listed = f" ({top}{'…' if len(spot.omitted) > 8 else ''})" if spot.omitted else ""
         out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}{widely}{listed}; unique {len(spot.unique)}")
+    out.append("\nclaims only one document carries:")
+    for d in result.documents:
+        unique = result.blindspot(d.id).unique
+        out.append(f"  {letters[d.id]} {labels[d.id]}: {plural(len(unique), 'claim')}")
+        for g in unique:
+            out.append(f"   [{g.id}] {_short(result.unit(g.units[0]).text)}")
     return "\n".join(out) + "\n"
 
 
@@ -283,7 +289,12 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
     sources = [ws.get(s) for s in sorted(set().union(*(g.sources for g in golds)))]
     texts = {s.id: s.text for s in sources}
     result = align(sources, use_embeddings=args.use_embeddings, strict=args.strict)
-    judgements = [judge(g, result.units, texts) for g in golds]
+    judgements = []
+    for path, g in zip(gold_paths, golds):
+        try:
+            judgements.append(judge(g, result.units, texts))
+        except SidelightError as exc:  # which of the gold sets named it
+            raise SidelightError(path, exc.problem) from None
     named = list(zip((p.name for p in gold_paths), judgements))
     print(f"scored by: {result.method}")
     if len(golds) > 1:
