@@ -313,3 +313,11 @@ def main() -> None:
     large, seconds = _timed(lambda: align(one_mb))
     print(f"   two 1 MB documents: {seconds:.2f} s, {len(large.units)} units, {large.counts()['shared']} shared claim "
           f"groups (both are drawn from the same seed sentences)  [target < 10 s]; scored by: {large.method}")
+    # One sentence repeated over 5 MB, and a short article that prints it once: every unit is a
+    # verbatim copy of every other, the worst case for pairing copies (it once took minutes).
+    line = "China and Vietnam signed a trade agreement worth $5 billion on Tuesday, officials said. "
+    repeated = [Document(id="repeated", text=line * 57_000),
+                Document(id="short", text=line + "The weather was fine.")]
+    same, seconds = _timed(lambda: align(repeated))
+    print(f"   5 MB of one sentence repeated, with a short article: {seconds:.2f} s, {len(same.units)} units  "
+          f"[no target; must not hang]")

@@ -24,6 +24,8 @@ cosine well above that says anything.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -329,12 +331,15 @@ def _with_verbatim_copies(rows_a, rows_b, partial, same_text, docs, family):
     if len(isolated) == 0:
         return rows_a, rows_b, partial
     wanted = set(same_text[isolated].tolist())
-    copies: dict[int, list[int]] = {}
-    for row, text in enumerate(same_text.tolist()):
+    copies: dict[int, dict[int, list[int]]] = {}  # text -> document -> its rows of that text
+    for row, (text, doc) in enumerate(zip(same_text.tolist(), docs.tolist())):
         if text in wanted:
-            copies.setdefault(text, []).append(row)
-    extra = {(min(i, j), max(i, j)) for i in isolated.tolist()
-             for j in [j for j in copies[int(same_text[i])] if docs[j] != docs[i]][:VERBATIM_PARTNERS]}
+            copies.setdefault(text, {}).setdefault(doc, []).append(row)
+    extra = set()
+    for i in isolated.tolist():  # the first copies in other documents, in row order
+        by_doc = copies[int(same_text[i])]
+        others = heapq.merge(*(rows for doc, rows in by_doc.items() if doc != docs[i]))
+        extra.update((min(i, j), max(i, j)) for j in itertools.islice(others, VERBATIM_PARTNERS))
     if not extra:
         return rows_a, rows_b, partial
     first, second = (np.fromiter(side, dtype=np.int64, count=len(extra)) for side in zip(*sorted(extra)))
