@@ -284,3 +284,11 @@ def test_a_name_inside_a_hyphenated_compound_is_mentioned():
         "It can promote regional economic integration under the RCEP and the China-ASEAN free trade area.",
     )
     assert "organisation" not in found  # both name ASEAN; only one names RCEP: a detail, not a conflict
+
+
+def test_a_period_written_in_words_is_compared_with_one_in_figures():
+    found = conflict_types(
+        "In the first 11 months of the year, bilateral trade rose sharply, customs data showed.",
+        "In the first seven months of the year, bilateral trade rose sharply, customs data showed.",
+    )
+    assert found["number"] == {"a:0": "11 months", "b:0": "seven months"}
