@@ -76,7 +76,8 @@ class ComparisonView(QStackedWidget):
     def bring_into_row(self, pane: DocumentPane, others: list[DocumentPane]) -> list[DocumentPane]:
         """Scroll the row of panes so that *pane* and the nearest of *others* (its counterparts) are
         both in sight, when they fit side by side; otherwise so that *pane* is. Returns those of
-        *others* still out of sight (more documents open than fit), so the window can say so."""
+        *others* still out of sight, less than half of them in the row's view (more documents open
+        than fit), so the window can say so."""
         bar, width = self.row.horizontalScrollBar(), self.row.viewport().width()
 
         def seen(p: DocumentPane) -> bool:
@@ -92,7 +93,11 @@ class ComparisonView(QStackedWidget):
                 bar.setValue(left)
             elif right > bar.value() + width:
                 bar.setValue(right - width)
-        return [p for p in others if not seen(p)]
+        def mostly_seen(p: DocumentPane) -> bool:  # cut at an edge but readable: not "out of sight"
+            overlap = min(p.x() + p.width(), bar.value() + width) - max(p.x(), bar.value())
+            return overlap >= p.width() / 2
+
+        return [p for p in others if not mostly_seen(p)]
 
     def pane_for(self, source_id: str) -> DocumentPane | None:
         return next((p for p in self.panes if p.source.id == source_id), None)
