@@ -118,9 +118,10 @@ def test_the_coverage_matrix_names_its_rows_marks_conflicts_and_explains_a_gap(w
     group = model.rows[0]
     first = window.claims.alignment.unit(group.units[0]).text
     from sidelight.core.labels import shorten
-    from sidelight.gui.claims.claims_panel import ROW_LABEL_WIDTH
+    from sidelight.gui.claims.claims_panel import ROW_LABEL_WIDTH, ROW_LABEL_WIDTH_LETTERED
 
-    assert model.headerData(0, Qt.Orientation.Vertical) == "1  " + shorten(first, ROW_LABEL_WIDTH)
+    width = ROW_LABEL_WIDTH_LETTERED if model.lettered else ROW_LABEL_WIDTH
+    assert model.headerData(0, Qt.Orientation.Vertical) == "1  " + shorten(first, width)
     assert len(model.headerData(0, Qt.Orientation.Vertical).split()) >= 3  # enough words to tell claims apart
     column = next(c for c in range(model.columnCount()) if model.data(model.index(0, c), Qt.ItemDataRole.UserRole))
     assert model.data(model.index(0, column)) == "▲"  # carried, with a fact stated differently
@@ -148,15 +149,30 @@ def test_the_coverage_matrix_marks_the_chosen_claims_row(window):
     assert not panel.coverage.selectionModel().isRowSelected(3)
 
 
-def test_coverage_columns_are_named_by_whole_words_and_the_tooltip_names_the_article(window):
+def test_five_coverage_columns_are_lettered_named_above_and_fit_the_panel(window, qtbot):
     model = window.claims_panel.coverage_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    words = [h.replace("\n", " ") for h in headers]
-    assert words[:4] == ["Global Times 1", "China Report ASEAN", "Global Times 2", "CGTN"]
-    assert len(set(words)) == len(words)  # two articles of one outlet are told apart
-    assert words[4].startswith("Xi’s visit")  # an unknown outlet: the title
+    assert headers == ["A", "B", "C", "D", "E"]
     tip = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Global Times (China, Vietnam reach") and "China, Vietnam reach consensus" in tip
-    numbered = window.claims_panel.numbered.text()  # and the numbered ones are named above the matrix
-    assert "Global Times 1: China, Vietnam reach consensus" in numbered and "Global Times 2: Xi, Vietnamese" in numbered
-    assert "CGTN:" not in numbered and "China Report ASEAN:" not in numbered
+    key = window.claims_panel.numbered.text()  # every letter is named above the matrix
+    for line in ("<b>A</b>&nbsp; Global Times 1: China, Vietnam reach consensus", "<b>B</b>&nbsp; China Report ASEAN:",
+                 "<b>C</b>&nbsp; Global Times 2: Xi, Vietnamese", "<b>D</b>&nbsp; CGTN:", "<b>E</b>&nbsp; Xi’s visit"):
+        assert line in key
+    table = window.claims_panel.coverage
+    window.claims_panel.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(table.isVisible, timeout=2000)
+    qtbot.wait(20)
+    last = model.columnCount() - 1
+    right = table.verticalHeader().width() + table.columnViewportPosition(last) + table.columnWidth(last)
+    assert right <= table.width()  # the fifth column is in sight, no sideways scrolling
+
+
+def test_with_three_documents_the_coverage_columns_are_named_by_whole_words(qtbot, sample_copy):
+    win = open_window(qtbot, sample_copy, ALL[:3])
+    qtbot.waitUntil(lambda: win.claims.alignment is not None and len(win.claims.alignment.documents) == 3,
+                    timeout=60_000)
+    model = win.claims_panel.coverage_model
+    words = [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(model.columnCount())]
+    assert len(set(words)) == 3 and all(len(w) > 1 for w in words)
+    assert any(w.startswith("Global Times") for w in words)

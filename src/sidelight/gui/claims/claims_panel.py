@@ -47,6 +47,9 @@ Index = QModelIndex | QPersistentModelIndex
 SNIPPET = 110
 HEADER_LINE = 8  # characters per line of a coverage column's header: five outlets fit side by side
 HEADER_LINES = 3
+# From this many documents on, the coverage columns are lettered (A, B, …) and named in a key
+# above the matrix: five outlet names, a few letters a line, did not fit the panel side by side.
+LETTERED_FROM = 4
 
 
 GroupFilter = Callable[[Alignment], list[Group]]
@@ -172,6 +175,7 @@ class GroupListModel(QAbstractListModel):
 CARRIES_MARK = "●"
 CONFLICT_MARK = "▲"  # in the conflict colour: this outlet states a fact of the claim differently
 ROW_LABEL_WIDTH = 18
+ROW_LABEL_WIDTH_LETTERED = 23
 CURRENT_MARK = "▶"  # the row of the claim chosen in the text, the list or the matrix
 
 
@@ -182,13 +186,19 @@ class CoverageModel(QAbstractTableModel):
         self.rows: list[Group] = []
         self.labels: dict[str, str] = {}
         self.current: str | None = None  # the chosen claim's group id
+        self.lettered = False  # columns named A, B, … (see LETTERED_FROM)
 
     def set_alignment(self, alignment: Alignment | None, groups: list[Group]) -> None:
         self.beginResetModel()
         self.alignment = alignment
         self.rows = groups
         self.labels = column_labels(alignment) if alignment is not None else {}
+        self.lettered = alignment is not None and len(alignment.documents) >= LETTERED_FROM
         self.endResetModel()
+
+    @staticmethod
+    def letter(section: int) -> str:
+        return chr(ord("A") + section) if section < 26 else str(section + 1)
 
     def row_of(self, group_id: str | None) -> int:
         return next((n for n, g in enumerate(self.rows) if g.id == group_id), -1)
@@ -218,14 +228,15 @@ class CoverageModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             doc = self.alignment.documents[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return header_label(self.labels[doc.id])
+                return self.letter(section) if self.lettered else header_label(self.labels[doc.id])
             return f"{doc_label(self.alignment, doc.id)}\n{doc.title}"
         group = self.rows[section]
         text = self.alignment.unit(group.units[0]).text
         # a row says which claim it is, not only its number (the whole sentence is in the tooltip)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text + ("\n(the claim chosen now)" if current else "")
-        return f"{CURRENT_MARK if current else ''}{section + 1}  {shorten(text, ROW_LABEL_WIDTH)}"
+        width = ROW_LABEL_WIDTH_LETTERED if self.lettered else ROW_LABEL_WIDTH  # letters leave room
+        return f"{CURRENT_MARK if current else ''}{section + 1}  {shorten(text, width)}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if self.alignment is None or not index.isValid():
@@ -364,6 +375,13 @@ class ClaimsPanel(QWidget):
 
     def _name_numbered_columns(self) -> None:
         labels, alignment = self.coverage_model.labels, self.alignment
+        if alignment is not None and self.coverage_model.lettered:  # every column, by its letter
+            named = [f"<b>{self.coverage_model.letter(n)}</b>&nbsp; "
+                     + (f"{escape(labels[d.id])}: " if d.outlet and d.outlet != UNKNOWN else "")
+                     + escape(shorten(d.title or d.id, 40)) for n, d in enumerate(alignment.documents)]
+            self.numbered.setText("<small>" + "<br>".join(named) + "</small>")
+            self.numbered.setVisible(True)
+            return
         numbered = [] if alignment is None else [
             f"{escape(labels[d.id])}: {escape(shorten(d.title or d.id, 48))}" for d in alignment.documents
             if d.outlet and labels[d.id] != d.outlet and labels[d.id].startswith(d.outlet)]
