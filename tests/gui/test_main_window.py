@@ -378,7 +378,10 @@ def test_the_document_list_says_not_known_where_the_article_does_not_tell(window
     model = window.doc_model
     row = next(r for r in range(model.rowCount()) if model.sources[r].id == "xis-visit-to-vietnam-boosts-elevation")
     assert model.data(model.index(row, 0)) == "not known" and model.data(model.index(row, 2)) == "not known"
-    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert model.data(model.index(row, 2), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    # the outlet cell holds the check box: in italics, not grey, or the box looks disabled
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).italic()
 
 
 def test_panels_squeezed_by_a_small_window_come_back_readable(qtbot, sample_copy):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from sidelight.core.sources import UNKNOWN, Source
@@ -59,8 +59,14 @@ class DocumentListModel(QAbstractTableModel):
         value = (source.outlet, source.title, source.published)[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return "not known" if value == UNKNOWN else value  # as the pane headers say it
-        if role == Qt.ItemDataRole.ForegroundRole and value == UNKNOWN:
+        # the outlet column also holds the check box, which a grey pen makes look disabled:
+        # an unknown outlet is in italics there, other unknown values grey
+        if role == Qt.ItemDataRole.ForegroundRole and value == UNKNOWN and index.column() != 0:
             return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.FontRole and value == UNKNOWN:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if source.id in self.shown else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
