@@ -436,3 +436,20 @@ def test_the_chosen_claim_stays_chosen_when_a_paragraph_is_added_above_it_on_dis
     now = window.claims.alignment.unit(window.claims.selected)
     assert now.text == chosen.text and now.id != chosen.id
     assert chosen.text[:40] in window.pair_view.browser.toPlainText()
+
+
+def test_a_problems_list_waits_until_an_open_question_is_answered(window, qtbot):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    question = QDialog(window)  # as the reviewer-name question on first start
+    question.setModal(True)
+    question.show()
+    qtbot.waitUntil(lambda: question.isVisible(), timeout=2000)
+    window.show_problems(["sources/x/source.yaml: malformed YAML"], title="Some files have problems")
+    qtbot.wait(400)
+    boxes = lambda: [b for b in window.findChildren(QMessageBox) if b.objectName() == "problems-message" and b.isVisible()]  # noqa: E731
+    assert not boxes()
+    question.accept()
+    qtbot.waitUntil(lambda: bool(boxes()), timeout=3000)
+    assert boxes()[0].informativeText() == "sources/x/source.yaml: malformed YAML"
+    boxes()[0].close()

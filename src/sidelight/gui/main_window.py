@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -604,6 +604,11 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_problems(self, problems: list[str], title: str = "Some files could not be read") -> None:
+        """A list of problems, shown once no question is open: on first start the workspace
+        check finishes while the reviewer name is asked, and the two boxes lay one on the other."""
+        if QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(300, lambda: self.show_problems(problems, title))
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, title,
                           f"{plural(len(problems), 'problem')}; everything else is open and usable.", parent=self)
         box.setObjectName("problems-message")
