@@ -607,7 +607,7 @@ class MainWindow(QMainWindow):
         """A list of problems, shown once no question is open: on first start the workspace
         check finishes while the reviewer name is asked, and the two boxes lay one on the other."""
         if QApplication.activeModalWidget() is not None:
-            QTimer.singleShot(300, lambda: self.show_problems(problems, title))
+            QTimer.singleShot(300, self, lambda: self.show_problems(problems, title))  # not once the window is gone
             return
         box = QMessageBox(QMessageBox.Icon.Warning, title,
                           f"{plural(len(problems), 'problem')}; everything else is open and usable.", parent=self)
