@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from sidelight.cli import command, plural
-from sidelight.cli.console import takes_any_character
+from sidelight.cli.console import TerminalProgress, takes_any_character
 from sidelight.core.alignment.kinds import CONFLICT_COLOUR, KIND_LABELS, SUMMARY_LABELS, highlight_colour
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import short_labels
@@ -66,9 +66,13 @@ def compare(args: argparse.Namespace) -> int:
             print(f"warning: {problem}", file=sys.stderr)
         _check_two_documents(ws, args.documents)
         documents = args.documents if args.documents is not None or chosen.tmp is None else chosen.order
-        result: Alignment = align_workspace(ws, documents=documents, use_cache=not args.no_cache,
-                                            use_embeddings=args.use_embeddings, strict=args.strict,
-                                            use_context=not args.no_context)
+        progress = TerminalProgress()
+        try:
+            result: Alignment = align_workspace(ws, documents=documents, use_cache=not args.no_cache,
+                                                use_embeddings=args.use_embeddings, strict=args.strict,
+                                                use_context=not args.no_context, progress=progress)
+        finally:
+            progress.clear()
         for problem in result.problems:
             print(f"warning: {problem}", file=sys.stderr)
         for document in result.documents:
