@@ -135,3 +135,24 @@ def test_alignment_corrections_are_checked_too(ws, capsys):
     (folder / "corrections.yaml").write_text("schema: 1\ncorrections:\n- action: alone\n  units: []\n", encoding="utf-8")
     assert main(["check", str(ws)]) == 1
     assert "corrections.yaml: correction 1 is malformed" in capsys.readouterr().out
+
+
+def test_check_counts_a_correction_on_an_edited_sentence_as_applying_as_aligning_does(sample_copy):
+    from sidelight.core.alignment import Corrections, align_workspace, workspace_corrections_path
+    from sidelight.core.workspace import Workspace
+
+    workspace = Workspace.open(sample_copy)
+    first, second = workspace.sources[0], workspace.sources[1]
+    aligned = align_workspace(workspace, documents=[first.id, second.id], use_cache=False)
+    a = next(u for u in aligned.units_of(first.id) if u.kind == "sentence" and len(u.text) > 80)
+    b = next(u for u in aligned.units_of(second.id) if u.kind == "sentence" and len(u.text) > 80 and " the " in u.text)
+    gone = next(u for u in aligned.units_of(second.id) if u.kind == "sentence" and u is not b and len(u.text) > 40)
+    corrections = Corrections()
+    corrections.link(a, b)
+    corrections.unlink(a, gone)
+    corrections.save(workspace_corrections_path(sample_copy))
+    edited = second.text.replace(b.text, b.text.replace(" the ", " this ", 1))
+    edited = edited.replace(gone.text, "An entirely different sentence stands here now, about the weather.")
+    (second.folder / "text.txt").write_text(edited, encoding="utf-8")
+    messages = [p.message for p in check_workspace(sample_copy) if "correction" in p.message]
+    assert len(messages) == 1 and "correction 2 (unlink)" in messages[0] and "skipped when aligning" in messages[0]

@@ -176,3 +176,14 @@ def test_with_three_documents_the_coverage_columns_are_named_by_whole_words(qtbo
     words = [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(model.columnCount())]
     assert len(set(words)) == 3 and all(len(w) > 1 for w in words)
     assert any(w.startswith("Global Times") for w in words)
+
+
+def test_clicking_a_claim_s_name_in_the_coverage_matrix_chooses_it(window, qtbot):
+    panel = window.claims_panel
+    model = panel.coverage_model
+    group = model.rows[1]
+    with qtbot.waitSignal(panel.group_chosen, timeout=2000) as chosen:
+        panel.coverage.verticalHeader().sectionClicked.emit(1)
+    assert chosen.args == [group.id]
+    assert window.claims.alignment.group_of(window.claims.selected).id == group.id
+    assert model.headerData(1, Qt.Orientation.Vertical).startswith("▶2 ")

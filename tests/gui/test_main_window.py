@@ -416,7 +416,9 @@ def test_align_again_offers_to_read_a_source_edited_on_disk_first(qtbot, sample_
     assert (added in window.view.pane_for(GT).text()) is reopen
 
 
-def test_the_chosen_claim_stays_chosen_when_a_paragraph_is_added_above_it_on_disk(qtbot, sample_copy, monkeypatch):
+def _choose_then_edit_on_disk(qtbot, sample_copy, monkeypatch, edit):
+    """Choose China Report ASEAN's state-visit sentence, rewrite its text.txt with ``edit(text,
+    sentence)``, F5 and Reopen; returns the window, the alignment before and the unit chosen."""
     import sidelight.gui.main_window as main_window
 
     window = open_window(qtbot, sample_copy, [GT, CRA])
@@ -425,12 +427,20 @@ def test_the_chosen_claim_stays_chosen_when_a_paragraph_is_added_above_it_on_dis
     chosen = next(u for u in alignment.units_of(CRA) if u.text.startswith("Chinese President Xi Jinping made a state visit"))
     window.claims.select_unit(chosen.id)
     source = window.view.pane_for(CRA).source
-    first_break = source.text.index("\n\n")
-    added = "A new paragraph of two sentences goes here. It was added by the editor."
-    (source.folder / "text.txt").write_text(source.text[:first_break] + "\n\n" + added + source.text[first_break:],
-                                            encoding="utf-8")
+    (source.folder / "text.txt").write_text(edit(source.text, chosen.text), encoding="utf-8")
     monkeypatch.setattr(main_window, "ask_reopen", lambda _parent, _changes: True)
     window.actions_by_id["realign"].trigger()
+    return window, alignment, chosen
+
+
+def test_the_chosen_claim_stays_chosen_when_a_paragraph_is_added_above_it_on_disk(qtbot, sample_copy, monkeypatch):
+    added = "A new paragraph of two sentences goes here. It was added by the editor."
+
+    def edit(text: str, _sentence: str) -> str:
+        first_break = text.index("\n\n")
+        return text[:first_break] + "\n\n" + added + text[first_break:]
+
+    window, alignment, chosen = _choose_then_edit_on_disk(qtbot, sample_copy, monkeypatch, edit)
     qtbot.waitUntil(lambda: window.claims.alignment is not alignment and window.claims.alignment is not None
                     and len(window.claims.alignment.units_of(CRA)) > len(alignment.units_of(CRA)), timeout=30_000)
     now = window.claims.alignment.unit(window.claims.selected)
@@ -453,3 +463,15 @@ def test_a_problems_list_waits_until_an_open_question_is_answered(window, qtbot)
     qtbot.waitUntil(lambda: bool(boxes()), timeout=3000)
     assert boxes()[0].informativeText() == "sources/x/source.yaml: malformed YAML"
     boxes()[0].close()
+
+
+def test_the_chosen_claim_stays_chosen_when_a_figure_of_it_is_edited_on_disk(qtbot, sample_copy, monkeypatch):
+    def edit(text: str, sentence: str) -> str:
+        return text.replace(sentence, sentence.replace("December 12 to 13", "December 15 to 16"))
+
+    window, alignment, chosen = _choose_then_edit_on_disk(qtbot, sample_copy, monkeypatch, edit)
+    edited = chosen.text.replace("December 12 to 13", "December 15 to 16")
+    qtbot.waitUntil(lambda: window.claims.alignment is not alignment and window.claims.alignment is not None
+                    and any(u.text == edited for u in window.claims.alignment.units_of(CRA)), timeout=30_000)
+    assert window.claims.alignment.unit(window.claims.selected).text == edited
+    assert "December 15 to 16" in window.pair_view.browser.toPlainText()

@@ -317,6 +317,7 @@ class ClaimsPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(self._row_chosen)
         self.coverage.clicked.connect(self._cell_chosen)
         self.coverage.activated.connect(self._cell_chosen)  # Enter on a cell, for the keyboard
+        self.coverage.verticalHeader().sectionClicked.connect(self._row_label_chosen)  # the claim's name
         self._filters: list[tuple[str, GroupFilter]] = []
         self._following = False  # the list follows a claim chosen elsewhere: do not echo it back
 
@@ -432,6 +433,10 @@ class ClaimsPanel(QWidget):
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._following:
             self.group_chosen.emit(self.list_model.data(current, Qt.ItemDataRole.UserRole))
+
+    def _row_label_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.coverage_model.rows):
+            self.group_chosen.emit(self.coverage_model.rows[row].id)
 
     def _cell_chosen(self, index: QModelIndex) -> None:
         unit_id = self.coverage_model.data(index, Qt.ItemDataRole.UserRole)

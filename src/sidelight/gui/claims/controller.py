@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
+from sidelight.core.alignment.corrections import UnitRef, resolve
 from sidelight.core.alignment.model import NOT_CLAIMS
 from sidelight.core.alignment.saved_unlinks import unlinks_of
 from sidelight.core.commands import CallCommand, Command
@@ -140,7 +141,10 @@ class ClaimsController(QObject):
 
     def _show(self, alignment: Alignment | None, corrections: Corrections | None = None) -> None:
         before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
+        chosen_before = self.selected
         self.selected = self._same_unit(self.selected, self.alignment, alignment)
+        if chosen_before and self.selected is None:  # its sentence is gone: nothing is chosen, anywhere
+            self._clear_choice()
         if self.linking_from:
             same = self._same_unit(self.linking_from, self.alignment, alignment)
             if same is None:
@@ -152,23 +156,32 @@ class ClaimsController(QObject):
         if self.linking_from and (alignment is None or self.linking_from not in {u.id for u in alignment.units}):
             self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
         if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
-            self.selected = None
-            self.pair_view.clear()
+            self._clear_choice()
         self.panel.set_alignment(alignment)
         self.repaint()
         if self.selected and alignment is not None:
             # Documents just opened start at their top: scroll them to the chosen claim, but leave
             # the panes already open where the researcher was reading (a correction re-aligns too).
             opened = {d.id for d in alignment.documents} - before
-            self.select_unit(self.selected, reveal=bool(opened) and bool(before))
+            moved = chosen_before is not None and chosen_before != self.selected  # text above it changed
+            self.select_unit(self.selected, reveal=(bool(opened) and bool(before)) or moved)
         self.aligned.emit(alignment)
+
+    def _clear_choice(self) -> None:
+        """No claim chosen: Compare Claims, the coverage row's mark and the outlines all say so."""
+        self.selected = None
+        self.pair_view.clear()
+        self.panel.coverage_model.set_current(None)
+        for pane in self.view.panes:
+            pane.clear_layer(SELECTION_LAYER)
 
     @staticmethod
     def _same_unit(unit_id: str | None, old: Alignment | None, new: Alignment | None) -> str | None:
         """The id ``unit_id``'s sentence has in ``new``: ids number the sentences of a document, so
         after its text was edited on disk the same id may be another sentence. The sentence
         worded as before, nearest its old place; None when it is gone (nothing is then chosen,
-        rather than a neighbour). Unchanged when ``old`` does not know the id."""
+        rather than a neighbour). Found as corrections are, so a sentence with a word or a figure
+        edited stays chosen. Unchanged when ``old`` does not know the id."""
         if unit_id is None or old is None or new is None:
             return unit_id
         try:
@@ -177,8 +190,8 @@ class ClaimsController(QObject):
             return unit_id
         if was.document not in {d.id for d in new.documents}:
             return unit_id
-        alike = [u for u in new.units_of(was.document) if u.text == was.text]
-        return min(alike, key=lambda u: abs(u.start - was.start)).id if alike else None
+        found = resolve(UnitRef.of(was), new.units_of(was.document), new.document(was.document).text)
+        return found.id if found is not None else None
 
     def stop(self) -> None:
         """Stop pending and running work (the window is closing)."""
