@@ -84,6 +84,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _WORD_PERIOD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})[\s-]+(days?|weeks?|months?|years?|decades?|quarters?)\b",
                           re.IGNORECASE)
+_PERIOD_NOUN = re.compile(r"(?:day|week|month|year|decade|quarter)s?\b", re.IGNORECASE)
 _NOT_COUNTED = frozenset("and or of to in on at for with from by than the a an percent per".split())
 
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*)"
@@ -249,7 +250,8 @@ def extract(text: str) -> Facts:
             noun = counted.group(1).lower() if counted and counted.group(1).lower() not in _NOT_COUNTED else None
             wording = text[m.start():counted.end()] if noun and counted else m.group(0)
             numbers.append(Fact((_value(m.group(1), m.group(2)), _singular(noun)), wording))
-    for m in _WORD_PERIOD.finditer(text):  # "the first seven months" against "the first 11 months"
+    periods = _WORD_PERIOD.finditer(text) if _PERIOD_NOUN.search(text) else ()  # most sentences name none
+    for m in periods:  # "the first seven months" against "the first 11 months"
         numbers.append(Fact((float(_NUMBER_WORDS[m.group(1).lower()]), _singular(m.group(2).lower())), m.group(0)))
     credit = PHOTO_CREDIT.search(text)
     if credit:  # "/CFP", "(SHEN HONG)": who took the photo, not who or what the claim is about
