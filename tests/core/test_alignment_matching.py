@@ -270,3 +270,18 @@ def test_an_outlet_that_misdates_a_shared_claim_shows_a_conflict_not_two_unique_
     assert report.id in group.units
     dates = [c for c in group.contradictions if c.type == "date"]
     assert dates and dates[0].values[cgtn.id] == "December 15 to 16"
+
+
+def test_two_photos_of_one_event_are_not_one_claim_but_one_photo_captioned_twice_is(seeds):
+    """The sample's captions of Xi's arrival share where and when they were taken, and nothing else."""
+    poses = unit_with(seeds, "a-new-day-for-china-vietnam-relations", "poses with General Secretary")
+    children = unit_with(seeds, "china-vietnam-ties-elevated-to-new", "Children wave Chinese and Vietnamese")
+    assert seeds.group_of(poses.id) is not seeds.group_of(children.id)
+    result = align([
+        ("a", "Vietnamese farmers harvest dragon fruit for export to China in Binh Thuan province, Vietnam, "
+              "on November 3, 2023. /CFP"),
+        ("b", "Farmers harvest dragon fruit to be exported to China in Binh Thuan province, Vietnam, "
+              "November 3, 2023. (XINHUA)"),
+    ])
+    assert result.group_of("a:0") is result.group_of("b:0")
+    assert all(u.kind == "caption" for u in result.units)

@@ -103,11 +103,23 @@ def _analyse(kind: str, text: str) -> UnitFeatures:
         kind=kind,
         terms=terms,
         names=names,
-        weights=_term_weights(unit_text, names, facts.who_spans),
+        weights=_term_weights(unit_text, names, (*facts.who_spans, *_caption_dateline(kind, unit_text))),
         words=words,
         forms=forms,
         facts=facts,
     )
+
+
+# Where and when a photo was taken, at the end of its caption: "… in Hanoi, capital of Vietnam, on
+# December 12, 2023, after their talks." Photos of one event share it, whatever they show.
+_DATELINE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][^.;]{0,80}?\b(?:19|20)\d\d\b")
+
+
+def _caption_dateline(kind: str, text: str) -> list[tuple[int, int]]:
+    if kind != "caption":
+        return []
+    found = list(_DATELINE.finditer(text))
+    return [found[-1].span()] if found else []
 
 
 def _term_weights(text: str, names: frozenset[str], who_spans: Sequence[tuple[int, int]]) -> dict[str, float]:
