@@ -397,7 +397,7 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         if not self._merge_agreed(a_id, b_id):
             return False
-        saved = [c for c, other in unlinks_of(self.corrections, self.alignment, a_id) if other.id == b_id]
+        saved = self._saved_between(a_id, b_id)
 
         def link(corrections: Corrections) -> None:
             for correction in saved:  # an unlink of this pair saved while it read otherwise
@@ -445,7 +445,7 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         # a link saved while the sentence read otherwise (offsets moved, a word edited) is this
         # pair too: it goes, or it would be applied beside the unlink
-        saved = [c for c, other in unlinks_of(self.corrections, self.alignment, a_id, "link") if other.id == b_id]
+        saved = self._saved_between(a_id, b_id, "link")
 
         def unlink(corrections: Corrections) -> None:
             for correction in saved:
@@ -459,7 +459,7 @@ class ClaimsController(QObject):
         (the aligner may then group them again; Ctrl+Z puts the unlink back)."""
         if self.alignment is None:
             return
-        saved = [c for c, other in unlinks_of(self.corrections, self.alignment, a_id) if other.id == b_id]
+        saved = self._saved_between(a_id, b_id)
         if not saved:
             self.message.emit("That unlink is no longer saved: nothing to undo.")
             return
@@ -472,6 +472,12 @@ class ClaimsController(QObject):
         if self._correct("Forget saved unlink", forget):
             self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
                               f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
+
+    def _saved_between(self, a_id: str, b_id: str, action: str = "unlink") -> list:
+        """The saved corrections of this action between these two units, however the sentences
+        read when they were made (found as when aligning)."""
+        assert self.alignment is not None
+        return [c for c, other in unlinks_of(self.corrections, self.alignment, a_id, action) if other.id == b_id]
 
     def _correct(self, label: str, change: Callable[[Corrections], object]) -> bool:
         """Save a change of the corrections as one undoable step; whether it was saved (a file
