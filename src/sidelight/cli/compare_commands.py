@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sidelight.cli import command, plural
 from sidelight.cli.console import TerminalProgress, takes_any_character
+from sidelight.cli.source_commands import report_problems
 from sidelight.core.alignment.kinds import CONFLICT_COLOUR, KIND_LABELS, SUMMARY_LABELS, highlight_colour
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import short_labels
@@ -61,9 +62,7 @@ def compare(args: argparse.Namespace) -> int:
                 raise SidelightError(None, "compare needs at least two documents: name two or more files, or a workspace folder")
             raise SidelightError(None, f"compare needs at least two documents: only {len(ws.sources)} of the "
                                        f"{len(chosen.paths)} files named could be imported")
-        left_out = [str(problem) for problem in ws.problems] if chosen.tmp is None else []
-        for problem in left_out:  # a source that could not be read is not compared: say which and why
-            print(f"warning: {problem}", file=sys.stderr)
+        left_out = report_problems(ws) if chosen.tmp is None else []  # sources not compared: which and why
         _check_two_documents(ws, args.documents)
         documents = args.documents if args.documents is not None or chosen.tmp is None else chosen.order
         progress = TerminalProgress()

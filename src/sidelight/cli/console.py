@@ -4,6 +4,7 @@ Chinese name or a "…" in an article."""
 from __future__ import annotations
 
 import sys
+import time
 from typing import TextIO
 
 
@@ -35,8 +36,6 @@ class TerminalProgress:
         self.interval, self._last, self._shown = interval, 0.0, False
 
     def __call__(self, done: int, total: int, what: str) -> None:
-        import time
-
         if not self.on or time.monotonic() - self._last < self.interval:
             return
         self._last = time.monotonic()

@@ -18,9 +18,12 @@ def open_workspace(path: str | None) -> Workspace:
     return Workspace.open(path or ".")
 
 
-def _report_problems(ws: Workspace) -> None:
-    for problem in ws.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+def report_problems(ws: Workspace) -> list[str]:
+    """Warn on stderr about each source that could not be read (and so is left out); the warnings."""
+    warnings = [str(problem) for problem in ws.problems]
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return warnings
 
 
 def _configure_list(p: argparse.ArgumentParser) -> None:
@@ -31,7 +34,7 @@ def _configure_list(p: argparse.ArgumentParser) -> None:
 @command("list", "print each source's metadata", _configure_list)
 def list_sources(args: argparse.Namespace) -> int:
     ws = open_workspace(args.workspace)
-    _report_problems(ws)
+    report_problems(ws)
     sources = ws.sources
     if args.format == "json":
         json.dump([s.summary() for s in sources], sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=2)

@@ -115,10 +115,9 @@ class Workspace:
         for source in self.sources:
             if source.id == source_id:
                 return source
-        for problem in self.problems:  # its folder is there, but it could not be read
-            if source_id in self.unreadable_folders() and problem.path is not None \
-                    and problem.path.is_relative_to(self.sources_dir / source_id):
-                raise WorkspaceError(problem.path, f"source '{source_id}' could not be read: {problem.problem}")
+        if source_id in self.unreadable_folders():  # its folder is there, but it could not be read
+            problem = next(p for p in self.problems if p.path is not None and p.path.is_relative_to(self.sources_dir / source_id))
+            raise WorkspaceError(problem.path, f"source '{source_id}' could not be read: {problem.problem}")
         known = ", ".join(s.id for s in self.sources) or "none"
         raise WorkspaceError(self.root, f"no source with id '{source_id}' (known: {known})")
 

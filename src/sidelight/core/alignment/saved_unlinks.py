@@ -13,9 +13,13 @@ from sidelight.core.alignment.model import Unit
 from sidelight.core.alignment.result import Alignment
 
 
-def unlinks_of(corrections: Corrections, alignment: Alignment, unit_id: str,
-               action: str = "unlink") -> list[tuple[Correction, Unit]]:
-    """Each saved unlink (or, with ``action="link"``, link) of *unit_id* with the unit on its
+def unlinks_of(corrections: Corrections, alignment: Alignment, unit_id: str) -> list[tuple[Correction, Unit]]:
+    """Each saved unlink of *unit_id* with the unit it keeps apart (see :func:`saved_of`)."""
+    return saved_of(corrections, alignment, unit_id, "unlink")
+
+
+def saved_of(corrections: Corrections, alignment: Alignment, unit_id: str, action: str) -> list[tuple[Correction, Unit]]:
+    """Each saved correction of this action (link, unlink) of *unit_id* with the unit on its
     other side, both in open documents (found as when aligning: by source, quote and nearest
     offsets, or the sentence as edited since)."""
     unit = alignment.unit(unit_id)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
-from sidelight.core.alignment.corrections import UnitRef, resolve
+from sidelight.core.alignment.corrections import Correction, UnitRef, resolve
 from sidelight.core.alignment.model import NOT_CLAIMS
-from sidelight.core.alignment.saved_unlinks import unlinks_of
+from sidelight.core.alignment.saved_unlinks import saved_of, unlinks_of
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
 from sidelight.core.labels import plural, quoted
@@ -141,21 +141,14 @@ class ClaimsController(QObject):
 
     def _show(self, alignment: Alignment | None, corrections: Corrections | None = None) -> None:
         before = {d.id for d in self.alignment.documents} if self.alignment is not None else set()
-        chosen_before = self.selected
-        self.selected = self._same_unit(self.selected, self.alignment, alignment)
-        if chosen_before and self.selected is None:  # its sentence is gone: nothing is chosen, anywhere
-            self._clear_choice()
-        if self.linking_from:
-            same = self._same_unit(self.linking_from, self.alignment, alignment)
-            if same is None:
-                self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
-            else:
-                self.linking_from = same
+        chosen_before, linking_before = self.selected, self.linking_from
+        self.selected = self._same_unit(chosen_before, self.alignment, alignment)
+        self.linking_from = self._same_unit(linking_before, self.alignment, alignment)
         self.alignment = alignment
         self.corrections = corrections or Corrections()  # the ones this alignment was made with
-        if self.linking_from and (alignment is None or self.linking_from not in {u.id for u in alignment.units}):
+        if linking_before and self.linking_from is None:
             self._end_linking("Linking cancelled: the claim being linked is no longer in the open documents")
-        if self.selected and (alignment is None or self.selected not in {u.id for u in alignment.units}):
+        if chosen_before and self.selected is None:  # its sentence is gone: nothing is chosen, anywhere
             self._clear_choice()
         self.panel.set_alignment(alignment)
         self.repaint()
@@ -177,19 +170,22 @@ class ClaimsController(QObject):
 
     @staticmethod
     def _same_unit(unit_id: str | None, old: Alignment | None, new: Alignment | None) -> str | None:
-        """The id ``unit_id``'s sentence has in ``new``: ids number the sentences of a document, so
-        after its text was edited on disk the same id may be another sentence. The sentence
-        worded as before, nearest its old place; None when it is gone (nothing is then chosen,
-        rather than a neighbour). Found as corrections are, so a sentence with a word or a figure
-        edited stays chosen. Unchanged when ``old`` does not know the id."""
-        if unit_id is None or old is None or new is None:
-            return unit_id
+        """The id ``unit_id``'s sentence has in ``new``, or None when it is not there (its
+        document closed, the sentence gone: nothing is then chosen, rather than a neighbour).
+
+        Ids number the sentences of a document, so after its text was edited on disk the same id
+        may be another sentence: the sentence is found as corrections are, by its wording nearest
+        its old place, so one with a word or a figure edited stays chosen."""
+        if unit_id is None or new is None:
+            return None
         try:
-            was = old.unit(unit_id)
+            was = old.unit(unit_id) if old is not None else None
         except SidelightError:
-            return unit_id
+            was = None
+        if was is None:  # nothing to go by but the id
+            return unit_id if unit_id in {u.id for u in new.units} else None
         if was.document not in {d.id for d in new.documents}:
-            return unit_id
+            return None
         found = resolve(UnitRef.of(was), new.units_of(was.document), new.document(was.document).text)
         return found.id if found is not None else None
 
@@ -397,7 +393,7 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         if not self._merge_agreed(a_id, b_id):
             return False
-        saved = self._saved_between(a_id, b_id)
+        saved = self._saved_between(self.alignment, a_id, b_id)
 
         def link(corrections: Corrections) -> None:
             for correction in saved:  # an unlink of this pair saved while it read otherwise
@@ -445,7 +441,7 @@ class ClaimsController(QObject):
         a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
         # a link saved while the sentence read otherwise (offsets moved, a word edited) is this
         # pair too: it goes, or it would be applied beside the unlink
-        saved = self._saved_between(a_id, b_id, "link")
+        saved = self._saved_between(self.alignment, a_id, b_id, "link")
 
         def unlink(corrections: Corrections) -> None:
             for correction in saved:
@@ -459,7 +455,7 @@ class ClaimsController(QObject):
         (the aligner may then group them again; Ctrl+Z puts the unlink back)."""
         if self.alignment is None:
             return
-        saved = self._saved_between(a_id, b_id)
+        saved = self._saved_between(self.alignment, a_id, b_id)
         if not saved:
             self.message.emit("That unlink is no longer saved: nothing to undo.")
             return
@@ -473,11 +469,10 @@ class ClaimsController(QObject):
             self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
                               f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
 
-    def _saved_between(self, a_id: str, b_id: str, action: str = "unlink") -> list:
+    def _saved_between(self, alignment: Alignment, a_id: str, b_id: str, action: str = "unlink") -> list[Correction]:
         """The saved corrections of this action between these two units, however the sentences
         read when they were made (found as when aligning)."""
-        assert self.alignment is not None
-        return [c for c, other in unlinks_of(self.corrections, self.alignment, a_id, action) if other.id == b_id]
+        return [c for c, other in saved_of(self.corrections, alignment, a_id, action) if other.id == b_id]
 
     def _correct(self, label: str, change: Callable[[Corrections], object]) -> bool:
         """Save a change of the corrections as one undoable step; whether it was saved (a file
