@@ -95,25 +95,20 @@ def _check_corrections(ws: Workspace, problems: list[Problem]) -> None:
     except SidelightError as exc:
         problems.append(_from_error(exc, _read_text(path)))
         return
-    from sidelight.core.alignment.corrections import resolve
-    from sidelight.core.alignment.segmentation import segment
+    from sidelight.core.alignment.correction_review import review
 
     texts = {s.id: s.text for s in ws.sources}
-    units: dict[str, list] = {}
-    for n, correction in enumerate(corrections, 1):
-        for ref in dict.fromkeys((correction.a, correction.b)):
+    # found as when aligning: a sentence with a word or figure edited still counts
+    for n, status in enumerate(review(corrections, texts), 1):
+        action = status.correction.action
+        for ref in status.missing:
             if ref.source not in texts:
-                problems.append(Problem(path, None, f"correction {n} ({correction.action}) names source "
+                problems.append(Problem(path, None, f"correction {n} ({action}) names source "
                                                     f"'{ref.source}', which is not in the workspace"))
-                continue
-            if ref.quote in texts[ref.source]:
-                continue
-            # found as when aligning: a sentence with a word or figure edited still counts
-            if ref.source not in units:
-                units[ref.source] = segment(ref.source, texts[ref.source])
-            if resolve(ref, units[ref.source], texts[ref.source]) is None:
-                problems.append(Problem(path, None, f"correction {n} ({correction.action}): {_short(ref.quote)} is no "
-                                                    f"longer in {ref.source}; it is skipped when aligning"))
+            else:
+                problems.append(Problem(path, None, f"correction {n} ({action}): {_short(ref.quote)} is no "
+                                                    f"longer in {ref.source}; it is skipped when aligning "
+                                                    "('sidelight corrections --drop-gone' or Claims → Saved Corrections drops it)"))
 
 
 def _check_codebook(root: Path, problems: list[Problem]) -> Codebook:

@@ -212,6 +212,7 @@ def resolve(ref: UnitRef, units: Sequence[Unit], text: str | None) -> Unit | Non
     return None
 
 
+NO_LONGER_APPLIES = "correction no longer applies"  # how resolve_all's problems begin (after the action)
 EDITED_MIN_RATIO = 90.0  # how close an edited sentence must stay to the one corrected
 
 
@@ -249,7 +250,7 @@ def resolve_all(
             unit = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
             if unit is None:
                 if c.a.source in texts:
-                    problems.append(f"'no counterpart' correction no longer applies: '{_short(c.a.quote)}' "
+                    problems.append(f"'no counterpart' {NO_LONGER_APPLIES}: '{_short(c.a.quote)}' "
                                     f"is not in {c.a.source} any more")
                 continue
             alone.append(unit)
@@ -261,7 +262,7 @@ def resolve_all(
         if a is None or b is None:
             if c.a.source in texts and c.b.source in texts:
                 missing = c.a if a is None else c.b
-                problems.append(f"{c.action} correction no longer applies: '{_short(missing.quote)}' "
+                problems.append(f"{c.action} {NO_LONGER_APPLIES}: '{_short(missing.quote)}' "
                                 f"is not in {missing.source} any more")
             continue
         (links if c.action == "link" else unlinks).append((a, b))
