@@ -64,6 +64,9 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec("context", "Use &Other Sources as Context", "&Claims", "set_workspace_context", checkable=True,
                tip="Align the open documents together with the workspace's other sources: a claim that a third "
                    "outlet words like both is linked more surely (the other sources stay hidden)"),
+    ActionSpec("saved_corrections", "Saved &Corrections…", "&Claims", "show_saved_corrections",
+               tip="Every link, unlink and 'no other outlet' you saved, whether each still applies; drop or update them",
+               separator_before=True),
     ActionSpec("realign", "&Align Again", "&Claims", "realign", "F5"),
     ActionSpec("annotate", "&Annotate Selection…", "&Annotate", "annotate", "Ctrl+E",
                tip="Code the selected passage (type to filter codes, 1–9 for recent ones)"),

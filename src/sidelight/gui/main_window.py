@@ -39,6 +39,7 @@ from sidelight.gui.annotate.document_panel import DocumentPanel
 from sidelight.gui.annotate.reviewer_prompt import ask_reviewer
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.controller import ClaimsController
+from sidelight.gui.claims.corrections_dialog import SavedCorrectionsDialog
 from sidelight.gui.claims.legend import ClaimLegend
 from sidelight.gui.claims.link_banner import LinkBanner
 from sidelight.gui.claims.pair_view import PairView
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None):
         super().__init__()
         self.workspace: Workspace | None = None
+        self.saved_corrections: SavedCorrectionsDialog | None = None  # Claims → Saved Corrections, once opened
         self.memory = LayoutMemory()
         self._hidden_for_welcome: list[QWidget] = []  # panels put away while the welcome screen shows
         self.runner = TaskRunner(self)
@@ -150,6 +152,8 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.memory.save_workspace(self)
             self.pair_view.clear()  # nothing of the previous workspace stays on screen
+        if self.saved_corrections is not None:  # it lists the other workspace's corrections
+            self.saved_corrections.close()
         self.workspace = workspace
         self.setWindowTitle(f"{workspace.root.name} — Sidelight")
         shown = self.memory.shown(workspace.root) or [s.id for s in workspace.sources[:2]]
@@ -495,6 +499,18 @@ class MainWindow(QMainWindow):
             save_settings(settings)
         except SidelightError as exc:
             self.statusBar().showMessage(f"{what} not remembered: {exc}", 8000)
+
+    def show_saved_corrections(self) -> None:
+        if self.workspace is None:
+            self.statusBar().showMessage("Open a workspace first.", 8000)
+            return
+        if self.saved_corrections is None:
+            self.saved_corrections = SavedCorrectionsDialog(
+                self.claims, lambda: self.workspace.sources if self.workspace else [], self.actions_by_id["undo"], self)
+        self.saved_corrections.refresh()
+        self.saved_corrections.show()
+        self.saved_corrections.raise_()
+        self.saved_corrections.activateWindow()
 
     def realign(self) -> None:
         """Align again (F5); sources changed on disk since the workspace was opened are offered

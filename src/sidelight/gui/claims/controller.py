@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from sidelight.core.alignment import Alignment, AlignmentCancelled, Corrections, align, workspace_corrections_path
 from sidelight.core.alignment.cache import CACHE_DIR
-from sidelight.core.alignment.corrections import Correction, UnitRef, resolve
+from sidelight.core.alignment.correction_review import CorrectionStatus, dropped, review, updated
+from sidelight.core.alignment.corrections import NO_LONGER_APPLIES, Correction, UnitRef, resolve
 from sidelight.core.alignment.model import NOT_CLAIMS
 from sidelight.core.alignment.saved_unlinks import saved_of, unlinks_of
 from sidelight.core.commands import CallCommand, Command
@@ -43,6 +44,7 @@ class ClaimsController(QObject):
     message = Signal(str)
     failed = Signal(object)  # SidelightError: aligning failed
     not_saved = Signal(object)  # SidelightError: a correction could not be saved
+    corrections_saved = Signal()  # alignment/corrections.yaml was written (a change, its undo or redo)
 
     def __init__(self, view: ComparisonView, runner: TaskRunner, panel: ClaimsPanel, pair_view: PairView,
                  push: Callable[[Command], bool], banner: LinkBanner | None = None, parent: QObject | None = None):
@@ -127,6 +129,8 @@ class ClaimsController(QObject):
         summary = f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article"
         # one message: the status bar shows only the last, and none of these may hide another
         notes = list(alignment.problems)
+        if any(NO_LONGER_APPLIES in note for note in notes):
+            notes.append("Claims → Saved Corrections… drops what no longer applies")
         empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
         if empty:
             notes.append(f"No text to compare in {', '.join(empty)}: its cleaned text is empty "
@@ -491,6 +495,61 @@ class ClaimsController(QObject):
 
         def write(corrections: Corrections) -> None:
             corrections.save(path)
+            self.corrections_saved.emit()
             self.request(root, [p.source for p in self.view.panes])
 
         return self.push(CallCommand(label, lambda: write(after), lambda: write(before)))
+
+    # -- the saved corrections as a list (Claims → Saved Corrections) -------------------------
+    def review_saved(self, sources: list[Source], on_done: Callable[[list[CorrectionStatus]], None],
+                     on_failed: Callable[[SidelightError], None]) -> None:
+        """Whether each saved correction still applies to these sources' texts, found off the
+        GUI thread (every source is segmented, open or not)."""
+        root = self.workspace_root
+        if root is None:
+            on_done([])
+            return
+        texts = {s.id: s.text for s in sources}
+
+        def work(progress, should_stop) -> list[CorrectionStatus]:
+            return review(Corrections.load(workspace_corrections_path(root)), texts)
+
+        self.runner.start("Reading the saved corrections", work, on_done, on_failed)
+
+    def drop_corrections(self, chosen: list[Correction]) -> bool:
+        label = "Drop saved correction" if len(chosen) == 1 else f"Drop {len(chosen)} saved corrections"
+
+        def drop(corrections: Corrections) -> None:
+            corrections.items = dropped(corrections, chosen).items
+
+        if not self._correct(label, drop):
+            return False
+        self.message.emit(f"{plural(len(chosen), 'saved correction')} dropped: the aligner decides "
+                          f"{'that pair' if len(chosen) == 1 else 'those pairs'} again (Ctrl+Z undoes it)")
+        return True
+
+    def update_corrections(self, statuses: list[CorrectionStatus]) -> bool:
+        followed = sum(s.state == "followed" for s in statuses)
+
+        def update(corrections: Corrections) -> None:
+            corrections.items = updated(corrections, statuses).items
+
+        if not self._correct("Update saved corrections to the current wording", update):
+            return False
+        self.message.emit(f"Updated {plural(followed, 'saved correction')} to quote the sentences as they read now "
+                          "(Ctrl+Z undoes it)")
+        return True
+
+    def show_correction(self, status: CorrectionStatus) -> None:
+        """Choose the correction's claim in the window, when one of its sentences is open."""
+        if self.alignment is None:
+            return
+        for unit in status.current:
+            if unit is None or unit.document not in self._doc_ids():
+                continue
+            same = next((u for u in self.alignment.units_of(unit.document)
+                         if (u.start, u.end) == (unit.start, unit.end)), None)
+            if same is not None:
+                self.select_unit(same.id)
+                return
+        self.message.emit("None of this correction's sentences is in an open document: open its article first.")
