@@ -4,7 +4,7 @@ which are gone; updating and dropping them."""
 from __future__ import annotations
 
 from sidelight.core.alignment import Corrections, align
-from sidelight.core.alignment.correction_review import describe, dropped, review, updated
+from sidelight.core.alignment.correction_review import describe, dropped, review, updated, where_edited
 
 DOCS = {
     "a": "Infrastructure is a bottleneck for growth. The two sides signed a six-point plan to build railways. "
@@ -66,7 +66,23 @@ def test_dropping_removes_only_the_corrections_named():
     assert len(corrections) == 3  # the original is untouched (undo restores it)
 
 
-def test_a_correction_is_described_by_its_action_and_quotes():
+def test_a_correction_is_described_by_its_action_and_what_became_of_each_sentence():
     status = review(_corrections(), DOCS)[1]
-    line = describe(status, {"a": "Outlet A", "b": "Outlet B"})
-    assert line.startswith("unlinked: Outlet A: “The talks were held in the capital.” ↔ Outlet B: “The leaders")
+    assert describe(status, {"a": "Outlet A", "b": "Outlet B"}) == [
+        "unlinked", "Outlet A: “The talks were held in the capital.”", "Outlet B: “The leaders toured a factory.”"]
+    edited = {"a": DOCS["a"].replace("The talks were held in the capital.", "Nothing else."), "b": DOCS["b"]}
+    lines = describe(review(_corrections(), edited)[1], {"a": "Outlet A", "b": "Outlet B"})
+    assert lines[1].endswith("(no longer in the text)") and "(no longer" not in lines[2]  # which one is gone
+
+
+def test_an_edit_near_the_end_of_a_long_sentence_shows_in_both_wordings():
+    old = ("On the basis of 15 years of the comprehensive strategic cooperative partnership between the two "
+           "countries, it came about naturally that the two sides agreed to build a community.")
+    new = old.replace("naturally", "logically")
+    before, after = where_edited(old, new, 60)
+    assert "naturally" in before and "logically" in after
+    assert before.startswith("…") and len(before) <= 62
+    assert where_edited("short one", "short two", 60) == ("short one", "short two")
+    status = review(_corrections(), {"a": DOCS["a"].replace("to build railways", "to build roads"), "b": DOCS["b"]})[0]
+    lines = describe(status, width=40)
+    assert "railways" in lines[1] and "now reads:" in lines[2] and "roads" in lines[2]

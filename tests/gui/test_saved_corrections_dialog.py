@@ -58,8 +58,12 @@ def test_the_dialog_says_which_corrections_apply_and_which_no_longer_do(qtbot, d
     assert dialog.isVisible() and not dialog.isModal()
     cells = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(2)]
     assert cells[0][0] == "Linked" and cells[0][2] == "applies to the edited sentence"
-    assert "now reads:" in cells[0][1] and "largest" in cells[0][1]
+    assert "now reads:" in cells[0][1] and "largest" in cells[0][1] and "biggest" in cells[0][1]
     assert cells[1][0] == "Unlinked" and cells[1][2] == "no longer applies"
+    gone_line, kept_line = cells[1][1].split("\n")
+    assert gone_line.endswith("(no longer in the text)") and "no longer" not in kept_line
+    assert "This sentence was" not in dialog.table.item(1, 1).toolTip()  # the old wording, whole
+    assert len(dialog.table.item(1, 1).toolTip()) > len(cells[1][1])
     assert "1 no longer applies" in dialog.summary.text()
     assert dialog.update_button.isEnabled() and dialog.drop_gone_button.isEnabled()
     assert not dialog.drop_button.isEnabled()  # nothing chosen yet
@@ -101,10 +105,14 @@ def test_dropping_a_chosen_correction_and_showing_one_in_the_window(qtbot, drift
     dialog._show_in_window(0, 1)  # a double-click: the link's claim is chosen in the window
     chosen = win.claims.alignment.unit(win.claims.selected)
     assert "largest trading partner" in chosen.text
+    dialog._show_in_window(1, 1)  # the unlink's Global Times sentence was rewritten: its other one is shown
+    assert "is no longer in Global Times" in win.statusBar().currentMessage()
+    assert win.claims.alignment.unit(win.claims.selected).document == CRA
     dialog.table.selectRow(0)
     assert dialog.drop_button.isEnabled()
     dialog.drop_button.click()
     assert [c.action for c in Corrections.load(workspace_corrections_path(root))] == ["unlink"]
+    assert not dialog.drop_button.isEnabled()  # a second Del drops nothing more
 
 
 def test_an_unreadable_corrections_file_is_said_so_and_nothing_can_be_dropped(qtbot, sample_copy):

@@ -36,47 +36,55 @@ def corrections(args: argparse.Namespace) -> int:
     warnings = report_problems(ws)
     path = workspace_corrections_path(ws.root)
     saved = Corrections.load(path)
-    statuses = review(saved, {s.id: s.text for s in ws.sources})
+    texts = {s.id: s.text for s in ws.sources}
+    before = review(saved, texts)
     changed = saved
     if args.update:
-        changed = updated(changed, statuses)
-    if args.drop_gone:
-        changed = dropped(changed, [s.correction for s in statuses if s.state in ("gone", "no source")])
+        changed = updated(changed, before)
+    removed = [s for s in before if s.state in ("gone", "no source")] if args.drop_gone else []
+    changed = dropped(changed, [s.correction for s in removed])
     if changed.items != saved.items:
         changed.save(path)
-    n_updated = sum(s.state == "followed" for s in statuses) if args.update else 0  # moved ones go unsaid
-    n_dropped = len(saved) - len(changed)
+    n_updated = sum(s.state == "followed" for s in before) if args.update else 0  # moved ones go unsaid
+    statuses = review(changed, texts) if changed.items != saved.items else before  # the file as it now is
     titles = short_labels(ws.sources)
     # exit 1 while a correction is skipped when aligning, as check does for one
-    exit_code = 1 if warnings or (not args.drop_gone and any(s.state in ("gone", "no source") for s in statuses)) else 0
+    exit_code = 1 if warnings or any(s.state in ("gone", "no source") for s in statuses) else 0
     if args.format == "json":
-        out = {"file": str(path),
-               "corrections": [{"action": s.correction.action, "state": s.state,
-                                "units": [r.as_dict() for r in s.refs],
-                                "current": [None if u is None else {"start": u.start, "end": u.end, "text": u.text}
-                                            for u in s.current],
-                                **({"note": s.correction.note} if s.correction.note else {})} for s in statuses],
-               "updated": n_updated, "dropped": n_dropped, "problems": warnings}
+        def entry(s):
+            return {"action": s.correction.action, "state": s.state, "units": [r.as_dict() for r in s.refs],
+                    "current": [None if u is None else {"start": u.start, "end": u.end, "text": u.text}
+                                for u in s.current],
+                    **({"note": s.correction.note} if s.correction.note else {})}
+
+        out = {"file": str(path), "corrections": [entry(s) for s in statuses], "updated": n_updated,
+               "dropped": [entry(s) for s in removed], "problems": warnings}
         json.dump(out, sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=2)
         print()
         return exit_code
-    if not statuses:
-        print(f"No saved corrections ({path} does not list any).")
-        return exit_code
     for n, status in enumerate(statuses, 1):
-        print(f"{n}. [{status.label}] {describe(status, titles)}")
-        for ref, unit in zip(status.refs, status.current):
-            if unit is not None and unit.text != ref.quote:
-                print(f"     now reads: “{unit.text}”")
-    counts = {state: sum(s.state == state for s in statuses) for state in ("followed", "gone", "no source")}
-    print()
-    print(f"{plural(len(statuses), 'correction')} in {path}.")
+        first, *sentences = describe(status, titles)
+        print(f"{n}. [{status.label}] {first}")
+        for line in sentences:
+            print(f"     {line}")
+    for status in removed:
+        first, *sentences = describe(status, titles)
+        print(f"dropped: {first}")
+        for line in sentences:
+            print(f"     {line}")
+    if statuses or removed:
+        print()
+    print(f"{plural(len(statuses), 'correction')} in {path}." if path.exists()
+          else f"No corrections saved in this workspace yet (they are kept in {path}).")
     if n_updated:
         print(f"Updated {plural(n_updated, 'correction')} to the sentences as they read now.")
-    elif counts["followed"]:
-        print(f"Following an edited sentence: {counts['followed']} (--update quotes each as it reads now).")
-    if n_dropped:
-        print(f"Dropped {plural(n_dropped, 'correction')} that no longer applied.")
-    elif counts["gone"] or counts["no source"]:
-        print(f"No longer applying: {counts['gone'] + counts['no source']} (--drop-gone removes them).")
+    followed = sum(s.state == "followed" for s in statuses)
+    if followed:
+        print(f"Following an edited sentence: {followed} (--update quotes {'it' if followed == 1 else 'each'} "
+              "as it reads now).")
+    if removed:
+        print(f"Dropped {plural(len(removed), 'correction')} that no longer applied.")
+    gone = sum(s.state in ("gone", "no source") for s in statuses)
+    if gone:
+        print(f"No longer applying: {gone} (--drop-gone removes {'it' if gone == 1 else 'them'}).")
     return exit_code

@@ -100,7 +100,7 @@ def _check_corrections(ws: Workspace, problems: list[Problem]) -> None:
     texts = {s.id: s.text for s in ws.sources}
     # found as when aligning: a sentence with a word or figure edited still counts
     for n, status in enumerate(review(corrections, texts), 1):
-        action = status.correction.action
+        action = "alone: no other outlet" if status.correction.action == "alone" else status.correction.action
         for ref in status.missing:
             if ref.source not in texts:
                 problems.append(Problem(path, None, f"correction {n} ({action}) names source "
@@ -204,9 +204,12 @@ def _record_locations(data: dict[str, Any]) -> dict[str, Location]:
 def _from_error(exc: SidelightError, text: str | None) -> Problem:
     location = getattr(exc, "location", None)
     line = _line(text, location) if text is not None and location is not None else None
+    problem = exc.problem
     if line is None and text is not None:
-        line = _line_in_message(exc.problem)
-    return Problem(exc.path or Path("."), line, exc.problem)
+        line = _line_in_message(problem)
+        if line is not None:  # "file:7: malformed YAML (line 7: ...)" would say it twice
+            problem = problem.replace(f"(line {line}: ", "(", 1)
+    return Problem(exc.path or Path("."), line, problem)
 
 
 def _line_in_message(problem: str) -> int | None:

@@ -21,6 +21,7 @@ from typing import Literal
 from sidelight.core.alignment.corrections import Correction, Corrections, UnitRef, resolve
 from sidelight.core.alignment.model import Unit
 from sidelight.core.alignment.segmentation import segment
+from sidelight.core.labels import quoted
 
 State = Literal["applies", "followed", "gone", "no source"]
 
@@ -104,15 +105,42 @@ def dropped(corrections: Corrections, drop: Iterable[Correction]) -> Corrections
     return Corrections(c for c in corrections if c not in gone)
 
 
-def describe(status: CorrectionStatus, titles: Mapping[str, str] | None = None, width: int = 60) -> str:
-    """One line for a terminal or a list: what the correction says, about which sentences."""
+def where_edited(old: str, new: str, width: int) -> tuple[str, str]:
+    """Both wordings of an edited sentence cut to *width* around their first difference, so that
+    the edit shows: two long sentences shortened from their start look the same when the change
+    is at their end."""
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    same = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    start = max(0, same - width // 3)
+    start = start if start == 0 else (old.rfind(" ", 0, start) + 1 or start)  # from a word's start
+
+    def cut(text: str) -> str:
+        part = text[start:]
+        part = part if len(part) <= width else part[: width - 1].rstrip() + "…"
+        return ("…" + part) if start else part
+
+    return cut(old), cut(new)
+
+
+ACTION_NAMES = {"link": "linked", "unlink": "unlinked", "alone": "in no other outlet"}
+
+
+def describe(status: CorrectionStatus, titles: Mapping[str, str] | None = None, width: int = 60) -> list[str]:
+    """The lines that say, for a terminal or a list, what the correction says about which
+    sentences, and what became of each: the first names the action, one line follows per sentence."""
     titles = titles or {}
-
-    def ref_text(ref: UnitRef) -> str:
-        quote = ref.quote if len(ref.quote) <= width else ref.quote[: width - 1] + "…"
-        return f"{titles.get(ref.source, ref.source)}: “{quote}”"
-
-    c = status.correction
-    what = {"link": "linked", "unlink": "unlinked", "alone": "in no other outlet"}[c.action]
-    body = ref_text(c.a) if c.action == "alone" else f"{ref_text(c.a)} ↔ {ref_text(c.b)}"
-    return f"{what}: {body}"
+    lines = [ACTION_NAMES[status.correction.action]]
+    for ref, unit in zip(status.refs, status.current):
+        where = titles.get(ref.source, ref.source)
+        if unit is None:
+            gone = "its source is not in the workspace" if status.state == "no source" and ref in status.missing \
+                else "no longer in the text"
+            lines.append(f"{where}: {quoted(ref.quote, width)} ({gone})")
+        elif unit.text != ref.quote:
+            old, new = where_edited(ref.quote, unit.text, width)
+            lines.append(f"{where}: {quoted(old, width + 2)}")
+            lines.append(f"    now reads: {quoted(new, width + 2)}")
+        else:
+            lines.append(f"{where}: {quoted(ref.quote, width)}")
+    return lines

@@ -250,7 +250,7 @@ def resolve_all(
             unit = resolve(c.a, units_by_document.get(c.a.source, ()), texts.get(c.a.source))
             if unit is None:
                 if c.a.source in texts:
-                    problems.append(f"'no counterpart' {NO_LONGER_APPLIES}: '{_short(c.a.quote)}' "
+                    problems.append(f"'no other outlet' {NO_LONGER_APPLIES}: '{_short(c.a.quote)}' "
                                     f"is not in {c.a.source} any more")
                 continue
             alone.append(unit)

@@ -128,9 +128,12 @@ class ClaimsController(QObject):
         some = f"{counts['partial']} by some, " if len(alignment.documents) > 2 else ""
         summary = f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article"
         # one message: the status bar shows only the last, and none of these may hide another
-        notes = list(alignment.problems)
-        if any(NO_LONGER_APPLIES in note for note in notes):
-            notes.append("Claims → Saved Corrections… drops what no longer applies")
+        stale = [note for note in alignment.problems if NO_LONGER_APPLIES in note]
+        notes = [note for note in alignment.problems if note not in stale]
+        if len(stale) == 1:
+            notes.append(f"{stale[0]} (Claims → Saved Corrections… drops it)")
+        elif stale:  # one line each would run past the window's edge
+            notes.append(f"{len(stale)} saved corrections no longer apply (Claims → Saved Corrections… lists and drops them)")
         empty = [doc_label(alignment, d.id) for d in alignment.documents if not alignment.units_of(d.id)]
         if empty:
             notes.append(f"No text to compare in {', '.join(empty)}: its cleaned text is empty "
@@ -541,15 +544,23 @@ class ClaimsController(QObject):
         return True
 
     def show_correction(self, status: CorrectionStatus) -> None:
-        """Choose the correction's claim in the window, when one of its sentences is open."""
+        """Choose the correction's claim in the window, by a sentence of it that is open and still
+        there, and say which of its sentences is gone."""
         if self.alignment is None:
             return
+        open_ids = self._doc_ids()
+        shown = None
         for unit in status.current:
-            if unit is None or unit.document not in self._doc_ids():
-                continue
-            same = next((u for u in self.alignment.units_of(unit.document)
-                         if (u.start, u.end) == (unit.start, unit.end)), None)
-            if same is not None:
-                self.select_unit(same.id)
-                return
-        self.message.emit("None of this correction's sentences is in an open document: open its article first.")
+            if unit is not None and unit.document in open_ids:
+                shown = next((u for u in self.alignment.units_of(unit.document)
+                              if (u.start, u.end) == (unit.start, unit.end)), None)
+                if shown is not None:
+                    self.select_unit(shown.id)
+                    break
+        gone = [ref for ref in status.missing if ref.source in open_ids]
+        if gone:
+            self.message.emit(f"{quoted(gone[0].quote, 60)} is no longer in {doc_label(self.alignment, gone[0].source)}"
+                              + (": nothing to show" if shown is None else "")
+                              + " (drop the correction, or put the sentence back)")
+        elif shown is None:
+            self.message.emit("None of this correction's sentences is in an open document: open its article first.")

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sidelight.core.alignment.correction_review import CorrectionStatus
+from sidelight.core.alignment.correction_review import CorrectionStatus, describe
 from sidelight.core.errors import SidelightError
-from sidelight.core.labels import plural, quoted, short_labels
+from sidelight.core.labels import plural, short_labels
 from sidelight.core.sources import Source
 
-ACTION_LABELS = {"link": "Linked", "unlink": "Unlinked", "alone": "In no other outlet"}
 QUOTE_WIDTH = 110
 
 
@@ -78,14 +77,16 @@ class SavedCorrectionsDialog(QDialog):
         buttons.rejected.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.drop_selected)
         QShortcut(QKeySequence.StandardKey.Undo, self, undo.trigger)
-        hint = QLabel("Double-click a correction to show its claim in the window.")
+        hint = QLabel("Double-click a correction to show its claim in the window. The texts are read as the "
+                      "workspace was opened: Align Again (F5) reads edits made on disk since.")
+        hint.setWordWrap(True)
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        self.resize(1000, 560)
         controller.corrections_saved.connect(self.refresh)
         self._enable()
         self._follow_undo()
@@ -108,15 +109,16 @@ class SavedCorrectionsDialog(QDialog):
         bold = QFont(self.font())
         bold.setBold(True)
         for row, status in enumerate(statuses):
-            lines = []
-            for ref, unit in zip(status.refs, status.current):
-                lines.append(f"{labels.get(ref.source, ref.source)}: {quoted(ref.quote, QUOTE_WIDTH)}")
-                if unit is not None and unit.text != ref.quote:
-                    lines.append(f"    now reads: {quoted(unit.text, QUOTE_WIDTH)}")
-            cells = [ACTION_LABELS[status.correction.action], "\n".join(lines), status.label]
+            first, *sentences = describe(status, labels, QUOTE_WIDTH)
+            full = [f"{labels.get(ref.source, ref.source)}: {ref.quote}"
+                    + (f"\n    now reads: {unit.text}" if unit is not None and unit.text != ref.quote else "")
+                    + (" (no longer in the text)" if unit is None else "")
+                    for ref, unit in zip(status.refs, status.current)]
+            tip = "\n".join(full) + (f"\n\nNote: {status.correction.note}" if status.correction.note else "")
+            cells = [first[:1].upper() + first[1:], "\n".join(sentences), status.label]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if not status.correction.note else f"{text}\n\nNote: {status.correction.note}")
+                item.setToolTip(tip)
                 if status.state in ("gone", "no source"):
                     item.setFont(bold)
                 self.table.setItem(row, column, item)
@@ -132,7 +134,7 @@ class SavedCorrectionsDialog(QDialog):
         parts = [f"{plural(len(self.statuses), 'correction')} saved in alignment/corrections.yaml."]
         if gone:
             parts.append(f"{gone} no longer {'applies' if gone == 1 else 'apply'}: the aligner skips "
-                         f"{'it' if gone == 1 else 'them'} and says so on every alignment.")
+                         f"{'it' if gone == 1 else 'them'} until dropped.")
         if followed:
             parts.append(f"{followed} {'applies' if followed == 1 else 'apply'} to a sentence edited since.")
         return " ".join(parts)
@@ -156,6 +158,7 @@ class SavedCorrectionsDialog(QDialog):
     def drop_selected(self) -> None:
         chosen = self._chosen()
         if chosen:
+            self.table.clearSelection()  # the next row must not look chosen, for a second Del to drop it
             self.controller.drop_corrections([s.correction for s in chosen])
 
     def drop_gone(self) -> None:
