@@ -82,3 +82,18 @@ def test_guessed_encoding_is_noted_for_the_audit_and_on_the_import_line(tmp_path
     assert WESTERN_LINE in source.text
     assert note in source.meta.cleaning["notes"]
     assert f"Note: {note}" in source.cleaning_report()
+
+
+@pytest.mark.parametrize("raw, name, at", [
+    ("Trade rose 5%.".encode("utf-16")[:-1], "UTF-16", 28),  # cut short in its last character
+    (b"\xef\xbb\xbfTrade \xff\xfe rose", "UTF-8", 9),
+])
+def test_a_file_whose_byte_order_mark_lies_is_refused_by_name_not_with_a_traceback(tmp_path, capsys, raw, name, at):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(raw)
+    ws = Workspace.create(tmp_path / "ws")
+    assert main(["import", str(path), "-w", str(ws.root)]) == 1
+    err = capsys.readouterr().err
+    assert f"cut.txt: starts with a {name} byte-order mark but is not valid {name} at byte {at}" in err
+    assert "Traceback" not in err
+    assert Workspace.open(ws.root).sources == []

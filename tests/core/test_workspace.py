@@ -188,3 +188,24 @@ def test_what_changed_in_the_sources_folder_since_it_was_read_is_listed(sample_c
     assert sorted(ws.changed_on_disk()) == sorted([
         f"sources/{first.folder.name}/text.txt: edited", f"sources/{second.folder.name}: gone or no longer readable",
         "sources/added: new"])
+
+
+def test_an_unexpected_failure_on_one_file_names_it_and_the_others_are_imported(tmp_path, monkeypatch):
+    from sidelight.core import cleaning
+
+    ws = Workspace.create(tmp_path / "ws")
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Trade between the two countries rose by five percent last year.", encoding="utf-8")
+    bad.write_text("This one meets a bug in cleaning.", encoding="utf-8")
+    real = cleaning.clean_text
+
+    def buggy(text):
+        if "bug" in text:
+            raise IndexError("list index out of range")
+        return real(text)
+
+    monkeypatch.setattr(cleaning, "clean_text", buggy)
+    report = ws.import_files([bad, good])
+    assert [s.text for s in report.imported] == ["Trade between the two countries rose by five percent last year."]
+    assert len(report.refused) == 1 and report.refused[0].path == bad
+    assert "unexpected error (IndexError" in report.refused[0].problem

@@ -87,10 +87,17 @@ def _decode(path: Path, raw: bytes) -> DecodedFile:
         return DecodedFile(path, raw, utf16[0], utf16[1], guessed=True)
     if _looks_binary(raw):
         raise ImportRefused(path, "this is a binary file, not text or HTML")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return DecodedFile(path, raw, raw[3:].decode("utf-8"), "utf-8-sig")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return DecodedFile(path, raw, raw.decode("utf-16"), "utf-16")
+    # a byte-order mark says the encoding; a file that then does not decode was cut short or
+    # damaged, and guessing another encoding would import nonsense
+    for mark, codec, name in ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe", "utf-16", "UTF-16"),
+                              (b"\xfe\xff", "utf-16", "UTF-16")):
+        if raw.startswith(mark):
+            try:
+                return DecodedFile(path, raw, raw.decode(codec), codec)
+            except UnicodeDecodeError as exc:
+                at = exc.start + (len(mark) if codec == "utf-8-sig" else 0)  # that codec counts after the mark
+                raise ImportRefused(path, f"starts with a {name} byte-order mark but is not valid {name} at byte "
+                                          f"{at} ({exc.reason}): the file may be cut short or damaged") from None
     try:
         return DecodedFile(path, raw, raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -7,6 +7,7 @@ imports new files transactionally: a source folder appears complete or not at al
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -21,6 +22,8 @@ from sidelight.core.field_reader import FieldError
 from sidelight.core.sources import HTML_LEFT_OUT, UNKNOWN, Source, SourceMeta, content_hash, content_hash_bytes
 from sidelight.io import yaml_store
 from sidelight.io.atomic import atomic_write_bytes, fsync_dir, new_folder_mode
+
+log = logging.getLogger(__name__)
 
 SOURCES = "sources"
 ANNOTATIONS = "annotations"
@@ -139,6 +142,10 @@ class Workspace:
                 report.imported.append(self.import_file(path, outlet=outlet, allow_duplicates=allow_duplicates))
             except SidelightError as exc:
                 report.refused.append(exc)
+            except Exception as exc:  # a bug met by one file: name the file, import the others, keep the details
+                log.exception("importing %s failed", path)
+                report.refused.append(SidelightError(path, f"could not be imported: unexpected error "
+                                                           f"({exc.__class__.__name__}: {exc})"))
         if progress:
             progress(len(files), len(files), "")
         return report
