@@ -206,6 +206,6 @@ def test_an_unexpected_failure_on_one_file_names_it_and_the_others_are_imported(
 
     monkeypatch.setattr(cleaning, "clean_text", buggy)
     report = ws.import_files([bad, good])
-    assert [s.text for s in report.imported] == ["Trade between the two countries rose by five percent last year."]
+    assert [s.text.strip() for s in report.imported] == ["Trade between the two countries rose by five percent last year."]
     assert len(report.refused) == 1 and report.refused[0].path == bad
     assert "unexpected error (IndexError" in report.refused[0].problem
