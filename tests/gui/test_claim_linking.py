@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from sidelight.core.alignment import Corrections, workspace_corrections_path
+from sidelight.core.workspace import Workspace
 from sidelight.gui.claims.merge_prompt import ask as ask_with_a_dialog  # before conftest stands in for it
 from sidelight.gui.main_window import MainWindow
 from tests.gui.conftest import CRA, GT, open_window
@@ -119,10 +120,36 @@ def test_a_link_that_merges_another_claim_asks_first_naming_what_joins(three, mo
     assert alignment.unit(b).text[:25] in question and alignment.unit(a).text[:25] in question
     for other in joining:  # every sentence that would join is named, with its outlet
         assert alignment.unit(other).text[:25] in detail
-    assert [c.action for c in Corrections.load(workspace_corrections_path(three.workspace.root))] == ["link"]
+    # the merge agreed to is saved as links to each sentence named, so grouping again keeps them all
+    saved = Corrections.load(workspace_corrections_path(three.workspace.root))
+    assert [c.action for c in saved] == ["link"] * (1 + len(joining) + len(alignment.counterparts(a)))
     qtbot.waitUntil(lambda: three.claims.alignment is not alignment, timeout=30_000)
     merged = {u.id for u in three.claims.alignment.counterparts(a)}
     assert {b, *joining} <= merged
+    assert three.actions_by_id["undo"].text() == "&Undo Merge claims"
+
+
+def test_a_merge_agreed_to_keeps_every_sentence_of_both_claims(qtbot, sample_copy, monkeypatch):
+    """Two claims of two outlets each, merged by one link: the aligner alone, grouping again,
+    kept only the two sentences linked and let the others go."""
+    from sidelight.gui.claims import merge_prompt
+
+    win = open_window(qtbot, sample_copy, [s.id for s in Workspace.open(sample_copy).sources])
+    qtbot.waitUntil(lambda: win.claims.alignment is not None and len(win.claims.alignment.documents) == 5,
+                    timeout=30_000)
+    alignment = win.claims.alignment
+    pair = next(((u.id, o.id) for g in alignment.claims if len(g.units) >= 2 for u in map(alignment.unit, g.units)
+                 for o, _m in alignment.possible_counterparts(u.id)
+                 if len(alignment.group_of(o.id).units) >= 2 and alignment.can_link(u.id, o.id)), None)
+    assert pair is not None, "the sample has two claims of two outlets each that one link would merge"
+    a, b = pair
+    everyone = set(alignment.group_of(a).units) | set(alignment.group_of(b).units)
+    monkeypatch.setattr(merge_prompt, "ask", lambda *_args: True)
+    assert win.claims.link(a, b)
+    qtbot.waitUntil(lambda: win.claims.alignment is not alignment, timeout=30_000)
+    assert set(win.claims.alignment.group_of(a).units) >= everyone
+    win.actions_by_id["undo"].trigger()  # one undo takes the whole merge back
+    assert len(Corrections.load(workspace_corrections_path(sample_copy))) == 0
 
 
 def test_cancelling_the_merge_leaves_everything_as_it_was(three, monkeypatch, qtbot):

@@ -394,20 +394,31 @@ class ClaimsController(QObject):
 
     def link(self, a_id: str, b_id: str) -> bool:
         """Link two claims, once the researcher agrees when the link would merge other sentences
-        into the claim too; returns whether the link was made."""
+        into the claim too; returns whether the link was made.
+
+        A merge the researcher agreed to is saved as links from each of the two sentences to the
+        other claim's sentences: a link alone binds only its two sentences, and the aligner, grouping
+        again, would let the others go, so the claim would not be the one the question named."""
         if self.alignment is None:
             return False
-        a, b = self.alignment.unit(a_id), self.alignment.unit(b_id)
-        if not self._merge_agreed(a_id, b_id):
+        alignment = self.alignment
+        a, b = alignment.unit(a_id), alignment.unit(b_id)
+        merging = merge_prompt.merge_question(alignment, a_id, b_id) is not None
+        if merging and not self._merge_agreed(a_id, b_id):
             return False
-        saved = self._saved_between(self.alignment, a_id, b_id)
+        pairs = [(a, b)]
+        if merging:
+            pairs += [(a, alignment.unit(x)) for x in alignment.group_of(b_id).units if x != b_id]
+            pairs += [(b, alignment.unit(y)) for y in alignment.group_of(a_id).units if y != a_id]
+        saved = [c for x, y in pairs for c in self._saved_between(alignment, x.id, y.id)]
 
         def link(corrections: Corrections) -> None:
-            for correction in saved:  # an unlink of this pair saved while it read otherwise
+            for correction in saved:  # an unlink of one of these pairs saved while it read otherwise
                 corrections.discard(correction)
-            corrections.link(a, b)
+            for x, y in pairs:
+                corrections.link(x, y)
 
-        return self._correct("Link claims", link)
+        return self._correct("Merge claims" if merging else "Link claims", link)
 
     def link_instead(self, a_id: str, b_id: str) -> bool:
         """Link two claims that a third sentence stands between (see :func:`blocking_pair`):
