@@ -3,6 +3,8 @@ and the real divergences are still reported."""
 
 from __future__ import annotations
 
+import pytest
+
 from sidelight.core.alignment import align
 
 
@@ -93,7 +95,7 @@ def test_vietnamese_amounts_counts_and_hedges():
                     ("b", "Hai nước đã ký 30 thỏa thuận trị giá 3 tỷ đô la. Hai nước sẽ mở thêm tuyến đường sắt mới.")])
     deal = {c.type: c.values for c in result.compare("a:0", "b:0").conflicts}
     assert deal["money"] == {"a:0": "2 tỷ đô la", "b:0": "3 tỷ đô la"}
-    assert deal["number"] == {"a:0": "36 thỏa", "b:0": "30 thỏa"}
+    assert deal["number"] == {"a:0": "36 thỏa thuận", "b:0": "30 thỏa thuận"}
     rail = {c.type: c.values for c in result.compare("a:1", "b:1").conflicts}
     assert rail["hedging"] == {"a:1": "theo các nguồn tin, có thể", "b:1": "sẽ"}
 
@@ -164,11 +166,25 @@ def test_figures_outside_each_others_bounds_are_a_conflict_without_a_note():
         assert found and not found[0].note
 
 
+@pytest.mark.parametrize("a, b, agrees", [
+    ("The two sides also signed more than 30 agreements on cooperation.", "The two sides signed 36 agreements on cooperation.", True),
+    ("The two sides also signed 30 agreements on cooperation.", "The two sides signed 36 agreements on cooperation.", False),
+    ("The two sides also signed nearly 30 agreements on cooperation.", "The two sides signed 36 agreements on cooperation.", False),
+    ("Hai bên đã ký kết hơn 30 văn kiện hợp tác.", "Hai bên đã ký kết 36 văn kiện hợp tác.", True),
+    ("Hai bên đã ký kết 30 văn kiện hợp tác.", "Hai bên đã ký kết 36 văn kiện hợp tác.", False),
+])
+def test_a_count_given_as_a_bound_agrees_with_a_count_within_it(a, b, agrees):
+    result = align([("a", a), ("b", b)])
+    number = next(c for c in result.compare("a:0", "b:0").conflicts if c.type == "number")
+    assert number.agrees is agrees and bool(number.note) is agrees
+    assert "văn kiện" in number.values["b:0"] or "agreements" in number.values["b:0"]  # the thing counted, whole
+
+
 def test_vietnamese_figures_are_read_with_a_decimal_comma_and_a_thousands_point():
     found = conflict_types("Kim ngạch thương mại song phương đạt 234,9 tỷ USD, với 1.200 doanh nghiệp tham gia.",
                            "Kim ngạch thương mại song phương đạt 200 tỷ USD, với 1.500 doanh nghiệp tham gia.")
     assert found["money"] == {"a:0": "234,9 tỷ USD", "b:0": "200 tỷ USD"}
-    assert found["number"] == {"a:0": "1.200 doanh", "b:0": "1.500 doanh"}
+    assert found["number"] == {"a:0": "1.200 doanh nghiệp", "b:0": "1.500 doanh nghiệp"}
 
 
 def test_cities_beyond_the_story_are_places_not_people():

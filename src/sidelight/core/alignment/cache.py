@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.core.alignment.corrections import Corrections
 from sidelight.core.alignment.model import Document
 
-ALGORITHM_VERSION = "29"  # 10: figures with a bound ("more than") noted as compatible; 18: and marked as agreeing; 19: weekdays checked against dates, counted nouns in other words; 20: fewer possible counterparts; 21: "no source in this sentence"; 22: and who the one before names; 23: speakers' names compared as attribution only; 24: editor's notes and disclaimers are not claims; 25: verbatim copies proposed for isolated units; 26: words that only say who speaks or a post count less; 27: both giving a date or amount counts as distinctive; 28: periods in words ("seven months"); 29: a caption's dateline counts less
+ALGORITHM_VERSION = "30"  # 10: figures with a bound ("more than") noted as compatible; 18: and marked as agreeing; 19: weekdays checked against dates, counted nouns in other words; 20: fewer possible counterparts; 21: "no source in this sentence"; 22: and who the one before names; 23: speakers' names compared as attribution only; 24: editor's notes and disclaimers are not claims; 25: verbatim copies proposed for isolated units; 26: words that only say who speaks or a post count less; 27: both giving a date or amount counts as distinctive; 28: periods in words ("seven months"); 29: a caption's dateline counts less; 30: counts with a bound ("more than 30 agreements"), Vietnamese bounds
 CACHE_DIR = Path(".sidelight-cache") / "alignment"
 
 

@@ -193,6 +193,9 @@ def _mentions(text: str) -> frozenset[str]:
     return frozenset(words).union(*(w.split("-") for w in words if "-" in w))
 
 
+BOUND_NOTE = "the figures differ but agree: one gives a bound (“more than”, “nearly”) and the other a figure within it"
+
+
 def _bound_note(kind: str, distinct: list[list[Fact]]) -> str:
     """Other figures are a divergence to see, but not a contradiction when each is within the
     other's bound: say so, so the researcher does not cite it as one."""
@@ -201,24 +204,33 @@ def _bound_note(kind: str, distinct: list[list[Fact]]) -> str:
     for fa, fb in combinations(distinct, 2):
         if not (all(any(_compatible(x, y) for y in fb) for x in fa) and all(any(_compatible(x, y) for x in fa) for y in fb)):
             return ""
-    return "the figures differ but agree: one is a bound (“more than”, “nearly”) the other keeps"
+    return BOUND_NOTE
 
 
 def _number_conflict(stated: list[tuple[Unit, tuple[Fact, ...]]]) -> Conflict | None:
     """Plain numbers disagree only when they count the same thing: "233 projects" against "250
-    projects", not "143 countries" against "15 years"."""
-    counts: list[dict[str | None, set[float]]] = [{} for _ in stated]
+    projects", not "143 countries" against "15 years". A bound is a divergence that agrees:
+    "more than 30 agreements" and "36 agreements"."""
+    counts: list[dict[str | None, list[Fact]]] = [{} for _ in stated]
     for found, (_u, facts) in zip(counts, stated):
         for f in facts:
-            value, noun = cast(tuple[float, str | None], f.key)
-            found.setdefault(noun, set()).add(value)
+            _value, noun = cast(tuple[float, str | None], f.key)
+            found.setdefault(noun, []).append(f)
     disputed: set[str] = set()
+    contradicted = False
     for a, b in combinations(counts, 2):
-        disputed |= {noun for noun in a.keys() & b.keys() if noun is not None and a[noun] != b[noun]}
+        for noun in a.keys() & b.keys():
+            if noun is None or {f.key for f in a[noun]} == {f.key for f in b[noun]}:
+                continue
+            disputed.add(noun)
+            keeps = (all(any(_compatible(x, y) for y in b[noun]) for x in a[noun])
+                     and all(any(_compatible(x, y) for x in a[noun]) for y in b[noun]))
+            contradicted = contradicted or not keeps
     if not disputed:
         return None
-    return Conflict("number", {u.id: _wording(tuple(f for f in facts if cast(tuple, f.key)[1] in disputed))
-                               for (u, facts), found in zip(stated, counts) if disputed & found.keys()})
+    values = {u.id: _wording(tuple(f for f in facts if cast(tuple, f.key)[1] in disputed))
+              for (u, facts), found in zip(stated, counts) if disputed & found.keys()}
+    return Conflict("number", values, "" if contradicted else BOUND_NOTE, agrees=not contradicted)
 
 
 def _hashable(facts: list) -> tuple:
@@ -267,16 +279,23 @@ def _same_value(x: Fact, y: Fact) -> bool:
 
 def _compatible(x: Fact, y: Fact) -> bool:
     """Other figures that still agree: a bound the other value keeps ("more than $200 billion"
-    and "$234.9 billion"; not "nearly 20%" and "25%")."""
+    and "$234.9 billion"; not "nearly 20%" and "25%"). Counts compare their numbers (their keys
+    also hold the thing counted, the same on both sides when this is asked)."""
     if x.key == y.key:
         return True
-    if not (x.bound or y.bound) or not isinstance(x.key, float | int) or not isinstance(y.key, float | int):
+    if not (x.bound or y.bound):
+        return False
+    if not all(isinstance(_amount(f), float | int) for f in (x, y)):
         return False
     return _within(x, y) or _within(y, x)
 
 
+def _amount(fact: Fact) -> object:
+    return fact.key[0] if isinstance(fact.key, tuple) else fact.key
+
+
 def _within(bound: Fact, value: Fact) -> bool:
-    a, b = cast(float, bound.key), cast(float, value.key)
+    a, b = cast(float, _amount(bound)), cast(float, _amount(value))
     if bound.bound == "min":
         return value.bound != "max" and b >= a
     if bound.bound == "max":

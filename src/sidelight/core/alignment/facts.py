@@ -249,7 +249,8 @@ def extract(text: str) -> Facts:
             counted = _COUNTED.match(text, m.end())
             noun = counted.group(1).lower() if counted and counted.group(1).lower() not in _NOT_COUNTED else None
             wording = text[m.start():counted.end()] if noun and counted else m.group(0)
-            numbers.append(Fact((_value(m.group(1), m.group(2)), _singular(noun)), wording))
+            bound, said = _bound(text, m.start())  # "more than 30 agreements" is consistent with "36 agreements"
+            numbers.append(Fact((_value(m.group(1), m.group(2)), _singular(noun)), wording, bound, said))
     periods = _WORD_PERIOD.finditer(text) if _PERIOD_NOUN.search(text) else ()  # most sentences name none
     for m in periods:  # "the first seven months" against "the first 11 months"
         numbers.append(Fact((float(_NUMBER_WORDS[m.group(1).lower()]), _singular(m.group(2).lower())), m.group(0)))

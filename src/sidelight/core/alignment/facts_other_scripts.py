@@ -41,7 +41,10 @@ _VI_DATE = re.compile(r"ngày\s+(\d{1,2})(?:\s*(?:-|đến)\s*(\d{1,2}))?\s+thá
 _VI_WEEKDAY = re.compile(r"\b(thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b", re.I)
 _VI_WEEKDAYS = {"thứ hai": "monday", "thứ ba": "tuesday", "thứ tư": "wednesday", "thứ năm": "thursday",
                 "thứ sáu": "friday", "thứ bảy": "saturday", "chủ nhật": "sunday"}
-_VI_COUNT = re.compile(rf"(?<![\d.,])({_VI_NUMBER})\s+([^\W\d_]+)")
+_VI_COUNT = re.compile(rf"(?<![\d.,])({_VI_NUMBER})\s+([^\W\d_]+)(?:\s+[^\W\d_]+)?")  # "36 văn kiện": keyed by "văn"
+# "hơn 30 văn kiện" (more than 30 documents) is consistent with "36 văn kiện": a bound, as in English
+_VI_AT_LEAST = re.compile(r"\b(?:hơn|trên|ít nhất|vượt(?: quá| mức)?)\s*$", re.I)
+_VI_AT_MOST = re.compile(r"\b(?:gần|dưới|chưa đến|không quá|tối đa)\s*$", re.I)
 _VI_HEDGES = re.compile(r"\b(có thể|có lẽ|sẽ|dự kiến|theo các nguồn tin|được cho là|nghe nói)\b", re.I)
 _VI_DIACRITICS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 _VI_LETTER = re.compile("[" + "".join(sorted(_VI_DIACRITICS | {c.upper() for c in _VI_DIACRITICS})) + "]")
@@ -109,12 +112,13 @@ def _vietnamese(text: str) -> Facts:
     taken: list[tuple[int, int]] = []
     money = []
     for m in _VI_MONEY.finditer(text):
-        money.append(Fact(round(_vi_value(m.group(1), _VI_SCALE.get((m.group(2) or "").lower(), 1.0)), 2), m.group(0)))
+        money.append(Fact(round(_vi_value(m.group(1), _VI_SCALE.get((m.group(2) or "").lower(), 1.0)), 2), m.group(0),
+                          *_vi_bound(text, m.start())))
         taken.append(m.span())
     percent = []
     for m in _VI_PERCENT.finditer(text):
         if _free(m, taken):
-            percent.append(Fact(_vi_value(m.group(1)), m.group(0)))
+            percent.append(Fact(_vi_value(m.group(1)), m.group(0), *_vi_bound(text, m.start())))
             taken.append(m.span())
     dates = []
     for m in _VI_DATE.finditer(text):
@@ -130,13 +134,23 @@ def _vietnamese(text: str) -> Facts:
     numbers = []
     for m in _VI_COUNT.finditer(text):
         if _free(m, taken):
-            numbers.append(Fact((_vi_value(m.group(1)), m.group(2).lower()), m.group(0)))
+            numbers.append(Fact((_vi_value(m.group(1)), m.group(2).lower()), m.group(0), *_vi_bound(text, m.start())))
     hedges: dict[str, Fact] = {}
     for m in _VI_HEDGES.finditer(text):
         phrase = m.group(1).lower()
         hedges.setdefault(phrase, Fact(phrase, phrase))
     return Facts(money=tuple(money), percent=tuple(percent), number=tuple(numbers), date=tuple(dates),
                  weekday=tuple(weekdays), hedging=tuple(hedges.values()))
+
+
+def _vi_bound(text: str, start: int) -> tuple[str, str]:
+    """("min" or "max" or "", the words saying so) for the Vietnamese figure at ``start``."""
+    before = text[max(0, start - 20):start]
+    for kind, pattern in (("min", _VI_AT_LEAST), ("max", _VI_AT_MOST)):
+        found = pattern.search(before)
+        if found:
+            return kind, found.group(0).strip()
+    return "", ""
 
 
 def _percent(text: str, taken: list[tuple[int, int]]) -> tuple[Fact, ...]:

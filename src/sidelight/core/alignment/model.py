@@ -74,7 +74,7 @@ class Conflict:
 
     type: str
     values: dict[str, str]
-    note: str = ""  # e.g. that the figures differ but agree: one is a bound the other keeps
+    note: str = ""  # e.g. that the figures differ but agree: one is a bound the other is within
     agrees: bool = False  # other wording of facts that do not contradict ("more than $200 billion" / "$234.9 billion")
 
     def as_dict(self) -> dict:
