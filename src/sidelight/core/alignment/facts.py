@@ -214,12 +214,12 @@ def extract(text: str) -> Facts:
     digits = _DIGIT.search(text) is not None
     for m in (_MONEY.finditer(text) if digits else ()):
         number, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        bound, said = _bound(text, m.start())
+        bound, said = figure_bound(text, m.start())
         money.append(Fact(round(_value(number, scale), 2), m.group(0).strip(), bound, said))
         taken.append(m.span())
     for m in (_PERCENT.finditer(text) if digits else ()):
         if free(m):
-            bound, said = _bound(text, m.start())
+            bound, said = figure_bound(text, m.start())
             percent.append(Fact(float(m.group(1).replace(",", "")), m.group(0), bound, said))
             taken.append(m.span())
     for m in (_DATE_DAY_FIRST.finditer(text) if digits else ()):
@@ -249,7 +249,7 @@ def extract(text: str) -> Facts:
             counted = _COUNTED.match(text, m.end())
             noun = counted.group(1).lower() if counted and counted.group(1).lower() not in _NOT_COUNTED else None
             wording = text[m.start():counted.end()] if noun and counted else m.group(0)
-            bound, said = _bound(text, m.start())  # "more than 30 agreements" is consistent with "36 agreements"
+            bound, said = figure_bound(text, m.start())  # "more than 30 agreements" is consistent with "36 agreements"
             numbers.append(Fact((_value(m.group(1), m.group(2)), _singular(noun)), wording, bound, said))
     periods = _WORD_PERIOD.finditer(text) if _PERIOD_NOUN.search(text) else ()  # most sentences name none
     for m in periods:  # "the first seven months" against "the first 11 months"
@@ -277,10 +277,12 @@ def _only_within(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
     return bool(starts) and all(any(s <= at and at + len(name) <= e for s, e in spans) for at in starts)
 
 
-def _bound(text: str, start: int) -> tuple[str, str]:
-    """("min" or "max" or "", the words saying so) for the figure at ``start``."""
-    before = text[max(0, start - 30):start]
-    for kind, pattern in (("min", _AT_LEAST), ("max", _AT_MOST)):
+def figure_bound(text: str, start: int, at_least: re.Pattern = _AT_LEAST, at_most: re.Pattern = _AT_MOST,
+           window: int = 30) -> tuple[str, str]:
+    """("min" or "max" or "", the words saying so) for the figure at ``start``; the patterns
+    are the language's words for "more than" and "up to", each ending where the figure begins."""
+    before = text[max(0, start - window):start]
+    for kind, pattern in (("min", at_least), ("max", at_most)):
         found = pattern.search(before)
         if found:
             return kind, found.group(0).strip()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sidelight.core.alignment.facts import Fact, Facts
+from sidelight.core.alignment.facts import Fact, Facts, figure_bound
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -144,13 +144,7 @@ def _vietnamese(text: str) -> Facts:
 
 
 def _vi_bound(text: str, start: int) -> tuple[str, str]:
-    """("min" or "max" or "", the words saying so) for the Vietnamese figure at ``start``."""
-    before = text[max(0, start - 20):start]
-    for kind, pattern in (("min", _VI_AT_LEAST), ("max", _VI_AT_MOST)):
-        found = pattern.search(before)
-        if found:
-            return kind, found.group(0).strip()
-    return "", ""
+    return figure_bound(text, start, _VI_AT_LEAST, _VI_AT_MOST, window=20)
 
 
 def _percent(text: str, taken: list[tuple[int, int]]) -> tuple[Fact, ...]:
