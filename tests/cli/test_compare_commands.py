@@ -57,6 +57,21 @@ def test_compare_text_lists_each_document_s_unique_claims_that_its_blindspots_ci
     assert not any(f"[{gid}]" in listed for gid in omitted)  # they were nowhere before
 
 
+def test_compare_text_blindspot_counts_claims_carried_by_two_or_more_only_among_those_carried_so(capsys):
+    assert main(["compare", str(REPO), "--no-cache", "--format", "json"]) == 0
+    groups = {g["id"]: g for g in json.loads(capsys.readouterr().out)["groups"]}
+    assert main(["compare", str(REPO), "--no-cache"]) == 0
+    import re
+
+    lines = re.findall(r": omits (\d+) \(([^)]*)\); (\d+) of them carried by two or more others", capsys.readouterr().out)
+    assert len(lines) == 5
+    for _, listed, widely in lines:
+        ids = listed.rstrip("…").split(", ")
+        carriers = [len(groups[gid]["units"]) for gid in ids]
+        assert carriers == sorted(carriers, reverse=True)  # the most widely carried first
+        assert sum(n >= 2 for n in carriers) == min(int(widely), len(ids))
+
+
 def test_compare_html_is_a_standalone_page(capsys):
     assert main(["compare", str(REPO), "--format", "html", "--no-cache"]) == 0
     page = capsys.readouterr().out

@@ -186,9 +186,11 @@ def render_text(result) -> str:
     for d in result.documents:
         spot = result.blindspot(d.id)
         top = ", ".join(g.id for g in spot.omitted[:8])
-        widely = f", {len(spot.widely_omitted)} of them carried by two or more" if len(result.documents) > 2 else ""
+        # the ids follow the count they belong to: the most widely carried come first, and may be
+        # fewer than eight, so a list after "carried by two or more" would name claims that are not
         listed = f" ({top}{'…' if len(spot.omitted) > 8 else ''})" if spot.omitted else ""
-        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}{widely}{listed}; unique {len(spot.unique)}")
+        widely = f"; {len(spot.widely_omitted)} of them carried by two or more others" if len(result.documents) > 2 else ""
+        out.append(f"  {letters[d.id]} {labels[d.id]}: omits {len(spot.omitted)}{listed}{widely}; unique {len(spot.unique)}")
     out.append("\nclaims only one document carries:")
     for d in result.documents:
         unique = result.blindspot(d.id).unique
