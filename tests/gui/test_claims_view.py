@@ -380,6 +380,9 @@ def test_choosing_a_claim_brings_its_counterpart_into_the_scrolled_row(qtbot, sa
     message = win.statusBar().currentMessage()
     assert message.startswith(f"{len(hidden)} counterpart")
     assert "out of sight" in message and all(doc_label(alignment, p.source.id) in message for p in hidden)
+    # the next claim chosen has its counterparts in sight: the note about the last one goes
+    win.claims.select_unit(unit.id)
+    assert "out of sight" not in win.statusBar().currentMessage()
 
 
 def test_a_pair_joined_through_a_third_claim_is_not_called_unmatched(sample_copy):

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsController(self.view, self.runner, self.claims_panel, self.pair_view, self.push_command,
                                        self.link_banner, parent=self)
         self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.claims.withdrawn.connect(self._withdraw_message)
         self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
         self.claims.not_saved.connect(lambda error: self.show_error("Correction not saved", error))
         self.legend = ClaimLegend()
@@ -613,6 +614,10 @@ class MainWindow(QMainWindow):
         self.view.zoom(0)
 
     # -- messages --------------------------------------------------------------------------
+    def _withdraw_message(self, text: str) -> None:
+        if self.statusBar().currentMessage() == text:  # another message since then stays
+            self.statusBar().clearMessage()
+
     def show_error(self, title: str, error: Exception) -> None:
         """A window-modal message that does not block the event loop (work in flight goes on)."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), parent=self)

@@ -42,6 +42,7 @@ MAX_TIP = 140
 class ClaimsController(QObject):
     aligned = Signal(object)  # Alignment
     message = Signal(str)
+    withdrawn = Signal(str)  # a message that no longer holds (if it still shows, it should go)
     failed = Signal(object)  # SidelightError: aligning failed
     not_saved = Signal(object)  # SidelightError: a correction could not be saved
     corrections_saved = Signal()  # alignment/corrections.yaml was written (a change, its undo or redo)
@@ -58,6 +59,7 @@ class ClaimsController(QObject):
         self.strict = False  # link only the surest pairs (Claims → Strict Matching)
         self.use_context = True  # align with the workspace's other sources (Claims → Use Other Sources as Context)
         self.selected: str | None = None
+        self._sight_note = ""  # the last "out of sight" message, while it may still show
         self.linking_from: str | None = None
         self.task: Task | None = None
         self._pending: list[Source] = []
@@ -304,8 +306,12 @@ class ClaimsController(QObject):
                 hidden = self.view.bring_into_row(own, others)
                 if hidden:  # more documents open than fit: say where the rest of the claim is
                     names = ", ".join(doc_label(self.alignment, p.source.id) for p in hidden)
-                    self.message.emit(f"{plural(len(hidden), 'counterpart')} out of sight, in {names}: "
-                                      "scroll the row of documents, or read them in Compare Claims")
+                    self._sight_note = (f"{plural(len(hidden), 'counterpart')} out of sight, in {names}: "
+                                        "scroll the row of documents, or read them in Compare Claims")
+                    self.message.emit(self._sight_note)
+                elif self._sight_note:  # said of the claim chosen before, not of this one
+                    self.withdrawn.emit(self._sight_note)
+                    self._sight_note = ""
         self.pair_view.show_unit(self.alignment, unit_id, alone=unit_id in self.alignment.alone,
                                  unlinked=[other for _c, other in unlinks_of(self.corrections, self.alignment, unit_id)])
         self.panel.follow(self.alignment.group_of(unit_id).id)  # Alt+Down goes on from here
