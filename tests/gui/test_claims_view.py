@@ -495,6 +495,17 @@ def test_the_best_suggestion_is_linked_from_the_keyboard_and_undone(window, qtbo
     assert len(Corrections.load(workspace_corrections_path(sample_copy))) == 0
 
 
+def test_the_best_suggestion_when_every_one_is_blocked_says_why_and_links_nothing(window, sample_copy):
+    alignment = window.claims.alignment
+    unit = next(u for u in alignment.units if alignment.possible_counterparts(u.id)
+                and not any(alignment.can_link(u.id, v.id) for v, _m in alignment.possible_counterparts(u.id)))
+    window.claims.select_unit(unit.id)
+    window.actions_by_id["accept_suggestion"].trigger()
+    message = window.statusBar().currentMessage()
+    assert "suggested counterpart" in message and "two sentences of one document" in message
+    assert len(Corrections.load(workspace_corrections_path(sample_copy))) == 0
+
+
 def test_the_best_suggestion_without_a_chosen_claim_says_what_to_do(window):
     window.claims.selected = None
     window.actions_by_id["accept_suggestion"].trigger()

@@ -344,10 +344,14 @@ class ClaimsController(QObject):
         if self.alignment is None or self.selected is None:
             self.message.emit("Choose a claim first (click it, or Alt+Down in the Claims panel).")
             return
-        linkable = [(other, m) for other, m in self.alignment.possible_counterparts(self.selected)
-                    if self.alignment.can_link(self.selected, other.id)]
-        if not linkable:
-            self.message.emit("This claim has no suggested counterpart that can be linked.")
+        offered = self.alignment.possible_counterparts(self.selected)
+        linkable = [(other, m) for other, m in offered if self.alignment.can_link(self.selected, other.id)]
+        if not offered:
+            self.message.emit("This claim has no suggested counterpart.")
+            return
+        if not linkable:  # listed under "with possible counterparts to check", so say why none is taken
+            self.message.emit(f"{plural(len(offered), 'suggested counterpart')} for this claim, but a link would put "
+                              "two sentences of one document in one claim: Compare Claims says what is in the way.")
             return
         other, _match = linkable[0]
         label = doc_label(self.alignment, other.document)
