@@ -187,3 +187,13 @@ def test_clicking_a_claim_s_name_in_the_coverage_matrix_chooses_it(window, qtbot
     assert chosen.args == [group.id]
     assert window.claims.alignment.group_of(window.claims.selected).id == group.id
     assert model.headerData(1, Qt.Orientation.Vertical).startswith("▶2 ")
+
+
+def test_a_filter_that_finds_no_claim_says_why_in_place_of_the_list(window):
+    panel = window.claims_panel
+    _choose_filter(window, "Shared by all")
+    assert panel.count() == 0  # no claim of the sample is in all five articles
+    assert panel.list_page.currentWidget() is panel.empty
+    assert panel.empty.text().startswith("No claim is carried by all 5 documents.") and "Shared by some" in panel.empty.text()
+    _choose_filter(window, "All claims")
+    assert panel.count() > 0 and panel.list_page.currentWidget() is panel.list

@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
         # A document scrolled out of sight in the row is still one to go to (and is scrolled to).
         areas += [(labels[p.source.id], p.editor) for p in self.view.panes if p.editor.isVisible()]
         panels: list[tuple[str, QWidget]] = [
-            ("Claims", self.claims_panel.tabs.currentWidget()), ("Annotations", self.annotations_panel.list),
+            ("Claims", self.claims_panel.area_in_front()), ("Annotations", self.annotations_panel.list),
             ("Document", self.document_panel.document), ("Compare Claims", self.pair_view.browser)]
         # A panel behind another in a tabbed dock is "visible" to Qt but shows nothing: skip it.
         areas += [(name, w) for name, w in panels if w.isVisible() and not w.visibleRegion().isEmpty()]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QStackedWidget,
     QStyledItemDelegate,
     QTableView,
     QTabWidget,
@@ -73,6 +74,23 @@ def filters_for(alignment: Alignment) -> list[tuple[str, GroupFilter]]:
         # The blindspot: what the others carry and this one leaves out, most widely carried first.
         items.append((f"Left out by {names[doc.id]}", partial(_left_out_by, doc.id)))
     return items
+
+
+def empty_note(label: str, alignment: Alignment) -> str:
+    """Why a filter lists no claim, so an empty list reads as a finding and not as a fault."""
+    n = len(alignment.documents)
+    notes = [
+        ("All claims", "No claims: the documents open have no sentence to align."),
+        ("Shared by all", f"No claim is carried by all {n} documents."
+         + (" “Shared by some” lists those carried by two or more." if n > 2 else "")),
+        ("Shared by some", "No claim is carried by more than one document but not by all."),
+        ("With conflicting facts", "No claim carried by two documents states its facts differently in them."),
+        ("With conflicting figures", "No claim carried by two documents gives other figures, dates or names in them."),
+        ("With possible counterparts", "No claim has a likely counterpart left unlinked."),
+        ("Only in", "Every claim of this document is carried by another one too."),
+        ("Left out by", "This document carries every claim the others carry."),
+    ]
+    return next((note for start, note in notes if label.startswith(start)), "No claim matches this filter.")
 
 
 def _filter_name(outlet: str, title: str) -> str:
@@ -304,8 +322,16 @@ class ClaimsPanel(QWidget):
         self.numbered.setObjectName("coverage-numbered")
         coverage_layout.addWidget(self.numbered)
         coverage_layout.addWidget(self.coverage)
+        self.empty = QLabel()  # in place of the list when a filter finds nothing, saying why
+        self.empty.setObjectName("claims-empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(8)
+        self.list_page = QStackedWidget()
+        self.list_page.addWidget(self.list)
+        self.list_page.addWidget(self.empty)
         tabs = QTabWidget()
-        tabs.addTab(self.list, "Claims")
+        tabs.addTab(self.list_page, "Claims")
         tabs.addTab(coverage_page, "Coverage")
         self.tabs = tabs
         layout = QVBoxLayout(self)
@@ -320,6 +346,11 @@ class ClaimsPanel(QWidget):
         self.coverage.verticalHeader().sectionClicked.connect(self._row_label_chosen)  # the claim's name
         self._filters: list[tuple[str, GroupFilter]] = []
         self._following = False  # the list follows a claim chosen elsewhere: do not echo it back
+
+    def area_in_front(self) -> QWidget:
+        """What F6 reads: the list of claims (or the note saying why it is empty), or the matrix."""
+        front = self.tabs.currentWidget()
+        return self.list_page.currentWidget() if front is self.list_page else front
 
     def show_note(self, text: str) -> None:
         """A line in place of the counts while aligning (or when it failed). The summary keeps
@@ -373,6 +404,9 @@ class ClaimsPanel(QWidget):
         self.list.scrollToTop()  # ... but a new filter starts at its first claim (the most widely carried)
         self.coverage.scrollToTop()
         self.tabs.setTabText(0, f"Claims ({len(groups)})" if self.alignment is not None else "Claims")
+        if self.alignment is not None and not groups:
+            self.empty.setText(empty_note(self.filter.currentText(), self.alignment))
+        self.list_page.setCurrentWidget(self.empty if self.alignment is not None and not groups else self.list)
 
     def _name_numbered_columns(self) -> None:
         labels, alignment = self.coverage_model.labels, self.alignment
