@@ -349,8 +349,9 @@ class ClaimsPanel(QWidget):
 
     def area_in_front(self) -> QWidget:
         """What F6 reads: the list of claims (or the note saying why it is empty), or the matrix."""
-        front = self.tabs.currentWidget()
-        return self.list_page.currentWidget() if front is self.list_page else front
+        if self.tabs.currentWidget() is self.list_page:
+            return self.list_page.currentWidget() or self.list
+        return self.tabs.currentWidget() or self.list
 
     def show_note(self, text: str) -> None:
         """A line in place of the counts while aligning (or when it failed). The summary keeps
