@@ -67,6 +67,6 @@ def test_a_short_line_printed_word_for_word_in_both_scores_as_identical():
 def test_documents_in_different_languages_are_said_to_be_so():
     result = align([("vi", "Kim ngạch thương mại song phương đạt 234,9 tỷ USD trong năm 2022, theo Bộ Công Thương."),
                     ("en", "Bilateral trade reached $234.9 billion in 2022, the ministry said.")])
-    assert any("different languages (English or another Latin-script language, Vietnamese)" in p
+    assert any("different languages (Vietnamese, English or another Latin-script language)" in p  # as given
                for p in result.problems)
     assert not any("languages" in p for p in align([("a", "Trade rose."), ("b", "Trade fell.")]).problems)

@@ -170,7 +170,7 @@ def _languages_note(docs: Sequence[Document]) -> str:
     from sidelight.core.alignment.facts_other_scripts import script_of
 
     scripts = {d.id: script_of(d.text[:5000]) for d in docs if d.text.strip()}
-    found = sorted(set(scripts.values()))
+    found = list(dict.fromkeys(scripts.values()))  # in the order the documents are given
     if len(found) < 2:
         return ""
     return (f"the documents are in different languages ({', '.join(_SCRIPT_NAMES[s] for s in found)}): claims are "
