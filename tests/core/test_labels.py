@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sidelight.core.labels import short_labels, shorten
+from sidelight.core.labels import quoted_in, short_labels, shorten
 
 
 @dataclass
@@ -55,3 +55,11 @@ def test_a_cut_keeps_a_closing_quote_and_drops_an_opening_one():
 def test_documents_that_would_read_alike_are_told_apart_by_their_ids():
     labels = short_labels([Doc("a", "unknown", "a"), Doc("a-2", "unknown", "a"), Doc("b", "CGTN", "Other")])
     assert labels == {"a": "a (a)", "a-2": "a (a-2)", "b": "CGTN"}
+
+
+def test_a_sentence_is_quoted_with_its_outlet_s_possessive_but_never_a_title_s():
+    docs = [Doc("a", "CGTN", "A new day"), Doc("b", "unknown", "Xi’s visit to Vietnam boosts elevation"),
+            Doc("c", "Global Times", "One"), Doc("d", "Global Times", "Two")]
+    assert quoted_in(docs, "a", "Trade grew.", 40) == "CGTN’s “Trade grew.”"
+    assert quoted_in(docs, "b", "Trade grew.", 40) == "“Trade grew.” in Xi’s visit to Vietnam boosts…"
+    assert quoted_in(docs, "c", "Trade grew.", 40) == "“Trade grew.” in Global Times (One)"

@@ -76,6 +76,17 @@ def short_labels(items: Iterable[Labelled], title_width: int = 32) -> dict[str, 
     return {key: f"{label} ({key})" if alike[label] > 1 else label for key, label in labels.items()}
 
 
+def quoted_in(items: Iterable[Labelled], item_id: str, text: str, width: int) -> str:
+    """*text* quoted with the article it is in, labelled among *items* as :func:`short_labels`
+    does: "CGTN’s “…”". An article labelled by its title takes no possessive ("Xi’s visit to
+    Vietnam…’s" reads as a typo): "“…” in Xi’s visit to Vietnam…"."""
+    items = list(items)
+    label = short_labels(items).get(item_id, item_id)
+    outlet = next((i.outlet for i in items if i.id == item_id), "")
+    by_outlet = bool(outlet) and outlet != UNKNOWN and label == outlet
+    return f"{label}’s {quoted(text, width)}" if by_outlet else f"{quoted(text, width)} in {label}"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 file', '2 files' ('1 fact', '3 facts'); *many* for irregular plurals."""
     return f"{count} {word if count == 1 else (many or word + 's')}"

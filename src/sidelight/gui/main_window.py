@@ -642,10 +642,11 @@ class MainWindow(QMainWindow):
                           "cover the same event: shared claims, omissions, divergences, annotations.</p>")
 
     def _show_passage_link(self, source_id: str, text: str) -> None:
-        from sidelight.core.labels import short_labels
+        from sidelight.core.labels import quoted_in
+        from sidelight.gui.claims.link_banner import QUOTE_WIDTH
 
-        labels = short_labels([p.source for p in self.view.panes])  # two articles of one outlet told apart
-        self.link_banner.show_passage_link(labels.get(source_id, source_id), text)
+        # labelled among the open articles, so two of one outlet are told apart
+        self.link_banner.show_passage_link(quoted_in([p.source for p in self.view.panes], source_id, text, QUOTE_WIDTH))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and (self.claims.linking_from or self.annotations.link_start):

@@ -27,8 +27,8 @@ from sidelight.core.labels import plural, quoted
 from sidelight.core.sources import Source
 from sidelight.gui.claims import merge_prompt
 from sidelight.gui.claims.claims_panel import ClaimsPanel
-from sidelight.gui.claims.labels import doc_label, unit_doc_label
-from sidelight.gui.claims.link_banner import LinkBanner
+from sidelight.gui.claims.labels import doc_label, sentence_label
+from sidelight.gui.claims.link_banner import QUOTE_WIDTH, LinkBanner
 from sidelight.gui.claims.pair_view import PairView, blocking_pair, in_the_way
 from sidelight.gui.claims.palette import KIND_LABELS, kind_format, section_format, selected_format, suggested_format
 from sidelight.gui.comparison_view import ComparisonView
@@ -354,16 +354,15 @@ class ClaimsController(QObject):
                               "two sentences of one document in one claim: Compare Claims says what is in the way.")
             return
         other, _match = linkable[0]
-        label = doc_label(self.alignment, other.document)
         if self.link(self.selected, other.id):
-            self.message.emit(f"Linked with {label}’s {quoted(other.text, 50)} (Ctrl+Z undoes it)")
+            self.message.emit(f"Linked with {sentence_label(self.alignment, other.id, 50)} (Ctrl+Z undoes it)")
 
     def start_linking(self, unit_id: str) -> None:
         if self.alignment is None:
             return
         self.linking_from = unit_id
         unit = self.alignment.unit(unit_id)
-        self.banner.show_linking(doc_label(self.alignment, unit.document), unit.text)
+        self.banner.show_linking(sentence_label(self.alignment, unit.id, QUOTE_WIDTH))
         self.message.emit("Click the claim in another document that says the same thing, or put the cursor in it "
                           "and press Ctrl+Shift+L (Esc cancels).")
 
@@ -447,7 +446,7 @@ class ClaimsController(QObject):
         self.selected = a.id  # once aligned again, Compare Claims shows the pair just linked
         if not self._correct("Link claims instead", lambda c: (c.unlink(x, y), c.link(a, b))):
             return False
-        self.message.emit(f"Linked with {doc_label(self.alignment, b.document)}’s {quoted(b.text, 40)}, and "
+        self.message.emit(f"Linked with {sentence_label(self.alignment, b.id, 40)}, and "
                           f"{quoted(x.text, 40)} unlinked from it (Ctrl+Z undoes both)")
         return True
 
@@ -494,8 +493,8 @@ class ClaimsController(QObject):
                 corrections.discard(correction)
 
         if self._correct("Forget saved unlink", forget):
-            self.message.emit(f"Unlink undone: {unit_doc_label(self.alignment, b_id)}’s "
-                              f"{quoted(self.alignment.unit(b_id).text, 50)} may be matched again (Ctrl+Z unlinks it again)")
+            self.message.emit(f"Unlink undone: {sentence_label(self.alignment, b_id, 50)} may be matched again "
+                              "(Ctrl+Z unlinks it again)")
 
     def _saved_between(self, alignment: Alignment, a_id: str, b_id: str, action: str = "unlink") -> list[Correction]:
         """The saved corrections of this action between these two units, however the sentences

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sidelight.core.alignment import Alignment
-from sidelight.core.labels import short_labels
+from sidelight.core.labels import quoted_in, short_labels
 
 
 def doc_label(alignment: Alignment, doc_id: str) -> str:
@@ -13,3 +13,9 @@ def doc_label(alignment: Alignment, doc_id: str) -> str:
 
 def unit_doc_label(alignment: Alignment, unit_id: str) -> str:
     return doc_label(alignment, alignment.unit(unit_id).document)
+
+
+def sentence_label(alignment: Alignment, unit_id: str, width: int) -> str:
+    """A sentence quoted with the article it is in: "CGTN’s “…”", or "“…” in <title>"."""
+    unit = alignment.unit(unit_id)
+    return quoted_in((*alignment.documents, *alignment.context_documents), unit.document, unit.text, width)

@@ -14,8 +14,6 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from sidelight.core.labels import quoted
-
 QUOTE_WIDTH = 80
 
 
@@ -39,13 +37,14 @@ class LinkBanner(QFrame):
         layout.addWidget(self.cancel)
         self.hide()
 
-    def show_linking(self, outlet: str, text: str) -> None:
-        self.label.setText(f"<b>Linking</b> {escape(outlet)}’s {escape(quoted(text, QUOTE_WIDTH))}: click the "
+    def show_linking(self, sentence: str) -> None:
+        """*sentence*: the one linked from, quoted with its article (see ``sentence_label``)."""
+        self.label.setText(f"<b>Linking</b> {escape(sentence)}: click the "
                            "claim in another document that says the same thing (or put the cursor in it and "
                            "press Ctrl+Shift+L).")
         self.show()
 
-    def show_passage_link(self, outlet: str, text: str) -> None:
-        self.label.setText(f"<b>Linking passages</b> from {escape(outlet)}’s {escape(quoted(text, QUOTE_WIDTH))}: "
+    def show_passage_link(self, sentence: str) -> None:
+        self.label.setText(f"<b>Linking passages</b> from {escape(sentence)}: "
                            "select the related passage in another document and press Ctrl+L again.")
         self.show()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sidelight.core.alignment import Alignment
 from sidelight.core.labels import plural, quoted
-from sidelight.gui.claims.labels import doc_label
+from sidelight.gui.claims.labels import doc_label, sentence_label
 
 QUOTE_WIDTH = 90
 TITLE = "Merge two claims?"
@@ -35,8 +35,7 @@ def merge_question(alignment: Alignment, a_id: str, b_id: str) -> tuple[str, str
         return None
 
     def said(unit_id: str) -> str:
-        unit = alignment.unit(unit_id)
-        return f"{doc_label(alignment, unit.document)}’s {quoted(unit.text, QUOTE_WIDTH)}"
+        return sentence_label(alignment, unit_id, QUOTE_WIDTH)
 
     mine = alignment.counterparts(a_id)
     question = (f"{said(b.id)} is already one claim with {plural(len(joining) + len(hidden), 'other sentence')}. "

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from sidelight.core.alignment import Alignment, Unit, UnitComparison
 from sidelight.core.alignment.model import contradictions
-from sidelight.core.labels import plural, quoted
-from sidelight.gui.claims.labels import doc_label, unit_doc_label
+from sidelight.core.labels import plural
+from sidelight.gui.claims.labels import doc_label, sentence_label, unit_doc_label
 from sidelight.gui.claims.palette import CONFLICT_COLOUR, KIND_LABELS
 
 ONLY_A = "background:#F0E442;text-decoration:line-through"  # Okabe–Ito yellow
@@ -53,7 +53,7 @@ def comparison_html(alignment: Alignment, comparison: UnitComparison) -> str:
         through = [doc_label(alignment, d.id) for d, _u in alignment.context_of(alignment.group_of(a.id).id)]
         score = (" · joined through the other documents’ wording (these two were not compared directly)"
                  if not through else
-                 f" · joined through {_and(through)}’s wording of the claim (not open; these two were not compared"
+                 f" · joined through the wording of {_and(through)} (not open; these two were not compared"
                  " directly)")
     else:
         score = " · not matched"
@@ -145,7 +145,7 @@ def in_the_way(alignment: Alignment, unit_id: str, other_id: str, advice: bool =
                     "(not open): open it to see and unlink one")
         return "cannot be linked as it stands"
     first = alignment.unit(blocking[0])
-    return (f"already linked with {doc_label(alignment, first.document)}’s {quoted(first.text, 60)}"
+    return (f"already linked with {sentence_label(alignment, first.id, 60)}"
             + (": unlink that first to link this one" if advice else ""))
 
 
