@@ -195,5 +195,9 @@ def test_a_filter_that_finds_no_claim_says_why_in_place_of_the_list(window):
     assert panel.count() == 0  # no claim of the sample is in all five articles
     assert panel.list_page.currentWidget() is panel.empty
     assert panel.empty.text().startswith("No claim is carried by all 5 documents.") and "Shared by some" in panel.empty.text()
+    panel.tabs.setCurrentIndex(1)  # the coverage matrix says so too, in place of a table with no rows
+    assert panel.coverage_empty.isVisibleTo(panel) and not panel.coverage.isVisibleTo(panel)
+    assert panel.coverage_empty.text() == panel.empty.text()
     _choose_filter(window, "All claims")
     assert panel.count() > 0 and panel.list_page.currentWidget() is panel.list
+    assert panel.coverage.isVisibleTo(panel) and not panel.coverage_empty.isVisibleTo(panel)

@@ -322,6 +322,12 @@ class ClaimsPanel(QWidget):
         self.numbered.setObjectName("coverage-numbered")
         coverage_layout.addWidget(self.numbered)
         coverage_layout.addWidget(self.coverage)
+        self.coverage_empty = QLabel()  # the empty list's note, in place of a matrix with no rows
+        self.coverage_empty.setWordWrap(True)
+        self.coverage_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.coverage_empty.setMargin(8)
+        self.coverage_empty.hide()
+        coverage_layout.addWidget(self.coverage_empty, 1)
         self.empty = QLabel()  # in place of the list when a filter finds nothing, saying why
         self.empty.setObjectName("claims-empty")
         self.empty.setWordWrap(True)
@@ -405,9 +411,13 @@ class ClaimsPanel(QWidget):
         self.list.scrollToTop()  # ... but a new filter starts at its first claim (the most widely carried)
         self.coverage.scrollToTop()
         self.tabs.setTabText(0, f"Claims ({len(groups)})" if self.alignment is not None else "Claims")
-        if self.alignment is not None and not groups:
+        nothing = self.alignment is not None and not groups
+        if nothing:
             self.empty.setText(empty_note(self.filter.currentText(), self.alignment))
-        self.list_page.setCurrentWidget(self.empty if self.alignment is not None and not groups else self.list)
+            self.coverage_empty.setText(self.empty.text())
+        self.list_page.setCurrentWidget(self.empty if nothing else self.list)
+        self.coverage.setVisible(not nothing)
+        self.coverage_empty.setVisible(nothing)
 
     def _name_numbered_columns(self) -> None:
         labels, alignment = self.coverage_model.labels, self.alignment
