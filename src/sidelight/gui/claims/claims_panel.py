@@ -412,7 +412,7 @@ class ClaimsPanel(QWidget):
         self.coverage.scrollToTop()
         self.tabs.setTabText(0, f"Claims ({len(groups)})" if self.alignment is not None else "Claims")
         nothing = self.alignment is not None and not groups
-        if nothing:
+        if self.alignment is not None and not groups:
             self.empty.setText(empty_note(self.filter.currentText(), self.alignment))
             self.coverage_empty.setText(self.empty.text())
         self.list_page.setCurrentWidget(self.empty if nothing else self.list)
