@@ -655,3 +655,15 @@ def test_the_legend_shows_both_shades_a_claim_colour_comes_in(window):
     chip = window.legend.chips[1]  # shared by some
     deeper = tint_on_white(KIND_COLOURS["partial"], round(KIND_ALPHA["partial"] * ALTERNATE_ALPHA))
     assert deeper in chip.text() and "shade deeper" in chip.toolTip()
+
+
+def test_the_legend_offers_shared_by_some_only_where_a_claim_can_be(qtbot, window):
+    """Two open documents: every claim is in both or one, so no "Shared by some" chip."""
+    chip_action = window.legend.actions()[2]  # the switch, then one chip per kind
+    assert window.legend.widgetForAction(chip_action) is window.legend.chips[1]
+    assert not chip_action.isVisible()
+    third = "china-vietnam-ties-elevated-to-new"
+    window.doc_model.set_shown([GT, CRA, third])
+    qtbot.waitUntil(lambda: window.claims.alignment is not None and len(window.claims.alignment.documents) == 3,
+                    timeout=30_000)
+    assert chip_action.isVisible()

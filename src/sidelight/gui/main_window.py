@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id = build_actions(self)
         self.legend.attach(self, self.actions_by_id["claims"])
+        self.claims.aligned.connect(lambda a: self.legend.show_for(len(a.documents) if a is not None else 0))
         self.actions_by_id["annotation_highlights"].setChecked(True)
         self._restore_strict_matching()
         self._add_panel_toggles()

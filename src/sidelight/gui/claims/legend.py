@@ -26,14 +26,20 @@ class ClaimLegend(QToolBar):
         toggle.setChecked(True)
         self.addAction(toggle)
         self.chips: list[QLabel] = []
+        self._chip_actions: list[QAction] = []  # a toolbar hides a widget through its action
         for _ in range(4):
             chip = QLabel()
             chip.setContentsMargins(8, 0, 8, 0)
             self.chips.append(chip)
-            self.addWidget(chip)
+            self._chip_actions.append(self.addWidget(chip))
         self._show_as(True)
         toggle.toggled.connect(self._show_as)
         window.addToolBar(self)
+
+    def show_for(self, n_documents: int) -> None:
+        """"Shared by some" only where it can occur: with two documents open every claim is
+        carried by both or by one, and a colour no sentence can take only asks what it means."""
+        self._chip_actions[1].setVisible(n_documents > 2)
 
     def _show_as(self, on: bool) -> None:
         """With the highlights off the legend is greyed, colours too: they are not on the page."""
