@@ -48,6 +48,7 @@ from sidelight.core.alignment.evaluation import (
     evaluate_conflicts,
     judge,
     load_gold,
+    recall_ceiling,
     restrict,
 )
 from sidelight.core.alignment.model import Document
@@ -111,6 +112,8 @@ def _second_annotator_figures(ws: Workspace, gold, result, texts) -> None:
     groups = [g.units for g in result.groups]
     print(f"   gold B, aligner (lexical): {evaluate(second_j, result.units, groups, texts).line()}")
     both = consensus([first_j, second_j])
+    for label, truth in (("gold A", first_j), ("gold B", second_j), ("consensus A+B", both)):
+        print(f"   {label}: {recall_ceiling(truth, result.units).line()}")
     print(f"   consensus A+B, aligner (lexical): {evaluate(both, result.units, groups, texts).line()}")
     strict = align(ws.sources, use_embeddings=False, strict=True)
     strict_truth = _consensus([gold, second], strict.units, texts)

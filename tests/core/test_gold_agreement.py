@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sidelight.core.alignment import align
-from sidelight.core.alignment.evaluation import Gold, agreement, consensus, evaluate, judge
+from sidelight.core.alignment.evaluation import Gold, agreement, consensus, evaluate, judge, recall_ceiling
 
 TEXTS = {
     "a": "Trade passed $200 billion. The visit lasted two days. Ports will be upgraded. Rain fell.",
@@ -124,3 +124,18 @@ def test_conflict_gold_scores_reported_conflicts_by_type(tmp_path):
     assert scores.reported == {"money": 1, "attribution": 1, "hedging": 1}
     assert scores.recall() == 1.0 and scores.precision() == pytest.approx(2 / 3)
     assert scores.precision("hedging") == 0.0
+
+
+def test_recall_ceiling_counts_links_no_one_sentence_per_document_claim_can_make(units):
+    """A sentence the gold links with two sentences of one other document keeps one of them."""
+    crowded = gold([TRADE, [ref("c", "Ports and rail"), ref("a", "Ports will")],
+                    [ref("c", "Ports and rail"), ref("a", "Rain fell")]])
+    truth = judge(crowded, units, TEXTS)
+    ceiling = recall_ceiling(truth, units)
+    assert len(truth.required) == 5  # three trade pairs, two for "Ports and rail"
+    assert (ceiling.crowded, ceiling.lost) == (1, 1)
+    assert ceiling.recall == pytest.approx(0.8)
+    assert ceiling.line().startswith("claims of one sentence per document can reach link recall 0.80 at most: "
+                                     "1 sentence must link with two or more sentences of one other document")
+    # Annotator one's gold has no such sentence: every required link can be made.
+    assert recall_ceiling(judge(ONE, units, TEXTS), units).recall == 1.0

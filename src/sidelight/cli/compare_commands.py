@@ -282,6 +282,7 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
         evaluate_conflicts,
         judge,
         load_gold,
+        recall_ceiling,
     )
 
     gold_paths = [Path(p) for p in args.gold] if args.gold else [default_gold_path()]
@@ -309,6 +310,7 @@ def evaluate_alignment(args: argparse.Namespace) -> int:
     groups = [g.units for g in result.groups]
     for name, truth in named:
         prefix = f"[{name}] " if len(named) > 1 else ""
+        print(f"{prefix}gold: {recall_ceiling(truth, result.units).line()}")
         print(f"{prefix}aligner:  {evaluate(truth, result.units, groups, texts).line()}")
         print(f"{prefix}baseline (TF-IDF cosine >= {BASELINE_THRESHOLD}): "
               f"{evaluate(truth, result.units, baseline_groups(result.units), texts).line()}")

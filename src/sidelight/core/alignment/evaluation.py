@@ -23,6 +23,7 @@ from typing import Any
 from sidelight.core.alignment.corrections import UnitRef, resolve
 from sidelight.core.alignment.model import Unit
 from sidelight.core.errors import SidelightError
+from sidelight.core.labels import plural
 
 Pair = frozenset[str]
 
@@ -277,6 +278,44 @@ def evaluate(
         near_misses_linked=len(predicted & near),
         near_misses=len(near),
     )
+
+
+@dataclass(frozen=True)
+class RecallCeiling:
+    """How far a gold set lets groups of one unit per document go (see :func:`recall_ceiling`)."""
+
+    recall: float  # link recall no such grouping can pass
+    crowded: int  # units required to link with two or more units of one other document
+    lost: int  # required links that must go unmade, at least
+
+    def line(self) -> str:
+        if not self.crowded:
+            return "every required link can be made by claims of one sentence per document"
+        return (f"claims of one sentence per document can reach link recall {self.recall:.2f} at most: "
+                f"{plural(self.crowded, 'sentence')} must link with two or more sentences of one other document, "
+                f"so at least {plural(self.lost, 'required link')} {'goes' if self.lost == 1 else 'go'} unmade")
+
+
+def recall_ceiling(truth: Judgement, units: Sequence[Unit]) -> RecallCeiling:
+    """An upper bound on the link recall the aligner's groups can reach on ``truth``.
+
+    A claim group holds one unit per document, but a gold set may require one sentence to be
+    linked with two sentences of another document (a claim restated there, or a sentence that
+    carries two claims). Of a unit's k required partners in one document at most one can share
+    its group, so k - 1 of those links go unmade; a link has two ends, so it is counted at most
+    twice. Without this figure a recall below target reads as the aligner's fault alone.
+    """
+    document_of = {u.id: u.document for u in units}
+    partners: dict[tuple[str, str], int] = {}
+    for pair in truth.required:
+        a, b = tuple(pair)
+        partners[(a, document_of[b])] = partners.get((a, document_of[b]), 0) + 1
+        partners[(b, document_of[a])] = partners.get((b, document_of[a]), 0) + 1
+    excess = sum(k - 1 for k in partners.values() if k > 1)
+    crowded = len({unit for (unit, _doc), k in partners.items() if k > 1})
+    lost = (excess + 1) // 2
+    total = len(truth.required)
+    return RecallCeiling(recall=1.0 - lost / total if total else 1.0, crowded=crowded, lost=lost)
 
 
 def link_errors(truth: Judgement, units: Sequence[Unit], groups: Sequence[Sequence[str]]) -> tuple[list[Pair], list[Pair]]:
