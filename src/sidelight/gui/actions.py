@@ -68,6 +68,9 @@ ACTIONS: list[ActionSpec] = [
                tip="Every link, unlink and 'no other outlet' you saved, whether each still applies; drop or update them",
                separator_before=True),
     ActionSpec("realign", "&Align Again", "&Claims", "realign", "F5"),
+    ActionSpec("export_comparison", "&Export Comparison…", "&Claims", "export_comparison",
+               tip="Save the claims on show, corrections included, as a web page, JSON or plain text "
+                   "(as 'sidelight compare' prints them)", separator_before=True),
     ActionSpec("annotate", "&Annotate Selection…", "&Annotate", "annotate", "Ctrl+E",
                tip="Code the selected passage (type to filter codes, 1–9 for recent ones)"),
     ActionSpec("link", "&Link Selection to Another Document", "&Annotate", "link_selection", "Ctrl+L",

@@ -37,6 +37,7 @@ from sidelight.gui.annotate.codebook_dialog import CodebookDialog
 from sidelight.gui.annotate.controller import AnnotationController
 from sidelight.gui.annotate.document_panel import DocumentPanel
 from sidelight.gui.annotate.reviewer_prompt import ask_reviewer
+from sidelight.gui.claims import export as claim_export
 from sidelight.gui.claims.claims_panel import ClaimsPanel
 from sidelight.gui.claims.controller import ClaimsController
 from sidelight.gui.claims.corrections_dialog import SavedCorrectionsDialog
@@ -513,6 +514,23 @@ class MainWindow(QMainWindow):
         self.saved_corrections.show()
         self.saved_corrections.raise_()
         self.saved_corrections.activateWindow()
+
+    def export_comparison(self, path: Path | None = None) -> None:
+        """Claims → Export Comparison…; ``path`` skips the file dialog (tests, scripts)."""
+        alignment = self.claims.alignment
+        if alignment is None or self.claims.task is not None:
+            self.statusBar().showMessage(
+                "Nothing to export yet: open two or more documents and wait for their claims to show."
+                if alignment is None else "Still aligning: export once the new claims show.", 8000)
+            return
+        if path is None:
+            path = claim_export.ask_path(self, self.workspace.root if self.workspace else None)
+            if path is None:
+                return
+        try:
+            self.statusBar().showMessage(claim_export.export(alignment, path), 10000)
+        except SidelightError as exc:
+            self.show_error("Comparison not exported", exc)
 
     def realign(self) -> None:
         """Align again (F5); sources changed on disk since the workspace was opened are offered

@@ -20,6 +20,7 @@ from sidelight.core.alignment.cache import CACHE_DIR
 from sidelight.core.alignment.correction_review import CorrectionStatus, dropped, review, updated
 from sidelight.core.alignment.corrections import NO_LONGER_APPLIES, Correction, UnitRef, resolve
 from sidelight.core.alignment.model import NOT_CLAIMS
+from sidelight.core.alignment.report import counts_line
 from sidelight.core.alignment.saved_unlinks import saved_of, unlinks_of
 from sidelight.core.commands import CallCommand, Command
 from sidelight.core.errors import SidelightError
@@ -126,9 +127,7 @@ class ClaimsController(QObject):
         if {d.id for d in alignment.documents} != shown:
             return  # the open documents changed meanwhile; a newer run is coming
         self._show(alignment, corrections)
-        counts = alignment.counts()
-        some = f"{counts['partial']} by some, " if len(alignment.documents) > 2 else ""
-        summary = f"Claims: {counts['shared']} shared by all, {some}{counts['unique']} only in one article"
+        summary = f"Claims: {counts_line(alignment)}"
         # one message: the status bar shows only the last, and none of these may hide another
         stale = [note for note in alignment.problems if NO_LONGER_APPLIES in note]
         notes = [note for note in alignment.problems if note not in stale]
