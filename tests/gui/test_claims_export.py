@@ -71,3 +71,13 @@ def test_export_before_any_claims_show_says_what_to_do(qtbot, sample_copy, tmp_p
     win.export_comparison(tmp_path / "claims.html")
     assert not (tmp_path / "claims.html").exists()
     assert "open two or more documents" in win.statusBar().currentMessage()
+
+
+def test_a_name_typed_without_extension_gets_the_chosen_type():
+    from pathlib import Path
+
+    from sidelight.gui.claims.export import with_type
+
+    assert with_type("/x/claims", "JSON for scripts (*.json)") == Path("/x/claims.json")
+    assert with_type("/x/claims", "Plain text (*.txt)") == Path("/x/claims.txt")
+    assert with_type("/x/claims.html", "Plain text (*.txt)") == Path("/x/claims.html")  # what was typed wins

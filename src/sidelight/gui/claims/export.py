@@ -25,11 +25,14 @@ def ask_path(parent: QWidget, folder: Path | None) -> Path | None:
     """The file to write, with the extension of the chosen type when the name has none."""
     start = str((folder or Path.home()) / "claim-comparison.html")
     name, chosen = QFileDialog.getSaveFileName(parent, "Export Claim Comparison", start, FILTERS)
-    if not name:
-        return None
+    return with_type(name, chosen) if name else None
+
+
+def with_type(name: str, chosen_filter: str) -> Path:
+    """``name`` as typed, given the extension of the file type chosen when it has none."""
     path = Path(name)
     if not path.suffix:
-        suffix = next((s for label, s in _SUFFIX_OF_FILTER.items() if chosen.startswith(label)), ".html")
+        suffix = next((s for label, s in _SUFFIX_OF_FILTER.items() if chosen_filter.startswith(label)), ".html")
         path = path.with_suffix(suffix)
     return path
 
