@@ -78,6 +78,51 @@ thead th{position:sticky;top:0;background:#fafafa;z-index:1}
     + f".conflict{{color:{CONFLICT_COLOUR}}}"  # the colours of the window
 
 
+def _coverage_chart(result, labels: dict[str, str]) -> str:
+    """Inline SVG, one bar per document: the claims it carries, split by how widely they are
+    carried, then how many the others carry that it leaves out. A page that prints and opens
+    anywhere: no script, no web font, the window's colours."""
+    e = html.escape
+    kinds = ["shared", "partial", "unique"] if len(result.documents) > 2 else ["shared", "unique"]
+    rows = []
+    for d in result.documents:
+        carried = {k: 0 for k in kinds}
+        for g in result.claims:
+            if d.id in g.documents:
+                carried[g.kind] += 1
+        spot = result.blindspot(d.id)
+        rows.append((d.id, carried, len(spot.omitted), len(spot.widely_omitted)))
+    widest = max((sum(c.values()) for _d, c, _o, _w in rows), default=0) or 1
+    label_w, bar_w, row_h, note_w = 270, 520, 44, 140
+    height = row_h * len(rows) + 34
+    parts = [f"<svg class='chart' role='img' width='{label_w + bar_w + note_w}' height='{height}' style='max-width:100%;height:auto' "
+             f"viewBox='0 0 {label_w + bar_w + note_w} {height}' font-size='13' font-family='system-ui,sans-serif'>",
+             "<title>Claims each document carries, by how widely they are carried</title>"]
+    for n, (doc_id, carried, omitted, widely) in enumerate(rows):
+        y = n * row_h + 4
+        parts.append(f"<text x='{label_w - 8}' y='{y + 17}' text-anchor='end'>{e(shorten(labels[doc_id], 36))}</text>")
+        x = float(label_w)
+        for kind in kinds:
+            w = bar_w * carried[kind] / widest
+            if w:
+                parts.append(f"<rect x='{x:.1f}' y='{y + 3}' width='{w:.1f}' height='20' "
+                             f"fill='{highlight_colour(kind)}' stroke='#777' stroke-width='0.5'>"
+                             f"<title>{carried[kind]} {e(SUMMARY_LABELS[kind])}</title></rect>")
+            x += w
+        note = " · ".join(f"{carried[k]} {SUMMARY_LABELS[k]}" for k in kinds) + f"; leaves out {omitted}"
+        if len(result.documents) > 2:
+            note += f" ({widely} carried by two or more)"
+        parts.append(f"<text x='{label_w}' y='{y + 36}' font-size='11.5' fill='#555'>{e(note)}</text>")
+    key_y = row_h * len(rows) + 20
+    x = float(label_w)
+    for kind in kinds:
+        parts.append(f"<rect x='{x:.1f}' y='{key_y - 11}' width='14' height='14' fill='{highlight_colour(kind)}' "
+                     f"stroke='#777' stroke-width='0.5'/><text x='{x + 19:.1f}' y='{key_y}'>{e(SUMMARY_LABELS[kind])}</text>")
+        x += 150
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def render_html(result) -> str:
     """A standalone page: blindspots, the claims carried by more than one document side by
     side with their conflicting facts, then each document's claims that no other carries."""
@@ -119,6 +164,7 @@ def render_html(result) -> str:
         + ", ".join(f"{counts[k]} {e(SUMMARY_LABELS[k])}" for k in ("shared", "partial", "unique")
                     if k != "partial" or len(docs) > 2)
         + f"; scored by: {e(result.method)}.</p>"
+        f"<h2>Claims per document</h2>{_coverage_chart(result, labels)}"
         f"<h2>Blindspots</h2><ul>{blind}</ul>"
         "<h2>Claims carried by more than one document</h2>"
         + (f"<table><thead><tr><th>claim</th>{head}<th>conflicting facts</th></tr></thead><tbody>" + "".join(rows)
