@@ -254,6 +254,9 @@ def test_a_console_that_cannot_show_every_character_gets_output_not_a_traceback(
     assert as_html.returncode == 0 and "&#20013;" in as_html.stdout.decode("ascii", errors="replace")  # 中
     as_text = run("text")
     assert as_text.returncode == 0 and b"Traceback" not in as_text.stderr
+    as_csv = run("csv")  # data: the letters lost are said to be lost
+    assert as_csv.returncode == 0 and b"Trade hit $234.9 billion" in as_csv.stdout
+    assert b"set PYTHONIOENCODING=utf-8 to keep them all" in as_csv.stderr
 
 
 def test_an_unknown_document_id_is_named(capsys):

@@ -37,3 +37,19 @@ def test_the_page_charts_what_each_document_carries_and_leaves_out():
                 f"{counts['unique']} only in one article; leaves out {len(spot.omitted)} "
                 f"({len(spot.widely_omitted)} carried by two or more)") in chart
     assert chart.count("<rect") >= 3 + 3  # a bar part per document at least, and the key
+
+
+def test_the_spreadsheet_has_a_row_per_claim_and_a_column_per_document():
+    import csv
+    import io
+
+    result = align(TEXTS)
+    rows = list(csv.reader(io.StringIO(render(result, "csv"))))
+    assert rows[0] == ["claim", "kind", "documents", "score", "conflicts", "a", "b"]
+    assert len(rows) == 1 + len(result.claims)
+    trade = rows[1]  # the shared claim comes first
+    assert trade[1] == "Shared by all" and trade[2] == "2" and float(trade[3]) > 0
+    assert trade[5].startswith("Trade passed") and trade[6].startswith("Trade exceeded")
+    alone = next(r for r in rows[1:] if r[5] == "Rain fell.")
+    assert alone[6] == "" and alone[3] == ""  # left out by b; no similarity for one sentence
+    assert format_for("claims.CSV") == "csv"

@@ -33,6 +33,12 @@ def test_the_comparison_is_saved_in_the_format_its_name_asks_for(window, tmp_pat
     page = (tmp_path / "claims.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Blindspots" in page and "China Report ASEAN" in page
 
+    window.export_comparison(tmp_path / "claims.csv")
+    import csv
+    rows = list(csv.DictReader((tmp_path / "claims.csv").open(encoding="utf-8", newline="")))
+    assert len(rows) == len(alignment.claims)
+    assert any(TRADE_GT in r["Global Times"] and r["China Report ASEAN"] for r in rows)  # the trade claim, both sides
+
     window.export_comparison(tmp_path / "claims.txt")
     assert "blindspots" in (tmp_path / "claims.txt").read_text(encoding="utf-8")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sidelight.cli import command, plural
 from sidelight.cli.console import TerminalProgress, takes_any_character
 from sidelight.cli.source_commands import report_problems
-from sidelight.core.alignment.report import labels_of, render_html, render_text, shorten
+from sidelight.core.alignment.report import labels_of, render_csv, render_html, render_text, shorten
 from sidelight.core.errors import SidelightError
 from sidelight.core.workspace import Workspace, is_workspace
 
@@ -26,7 +26,8 @@ def _configure_compare(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="WORKSPACE|FILE",
                    help="a workspace folder (default: current folder), or article files to compare")
     p.add_argument("--documents", nargs="+", metavar="ID", help="only these source ids (see 'sidelight list')")
-    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("--format", choices=("text", "json", "html", "csv"), default="text",
+                   help="csv: one row per claim, one column per document (the coverage matrix with its sentences)")
     p.add_argument("--no-cache", action="store_true", help="align afresh instead of reusing a cached result")
     p.add_argument("--no-context", action="store_true",
                    help="with --documents: align only those, not together with the workspace's other sources")
@@ -85,6 +86,15 @@ def compare(args: argparse.Namespace) -> int:
             print()
         elif args.format == "html":
             sys.stdout.write(render_html(result))
+        elif args.format == "csv":
+            table = render_csv(result)
+            if not takes_any_character(sys.stdout) and not table.isascii():
+                try:  # data, not reading: a "?" for a letter is a loss, so say so
+                    table.encode(sys.stdout.encoding or "ascii")
+                except (UnicodeEncodeError, LookupError):
+                    print(f"warning: the output's encoding ({sys.stdout.encoding}) cannot hold every letter: those "
+                          "it cannot are written as '?'; set PYTHONIOENCODING=utf-8 to keep them all", file=sys.stderr)
+            sys.stdout.write(table)
         else:
             sys.stdout.write(render_text(result))
     return 1 if chosen.refused or left_out else 0

@@ -173,7 +173,28 @@ def render_html(result) -> str:
     )
 
 
-FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+def render_csv(result) -> str:
+    """The coverage matrix as a spreadsheet: one row per claim, one column per document holding
+    its sentence (empty where the document leaves the claim out), for R, SPSS or a spreadsheet.
+    Widely carried claims first, as on the page; section titles and credits are not claims."""
+    import csv
+    import io
+
+    labels = labels_of(result)
+    docs = [d.id for d in result.documents]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["claim", "kind", "documents", "score", "conflicts", *(labels[d] for d in docs)])
+    for g in sorted(result.claims, key=lambda g: (-len(g.documents), -g.score)):  # stable: ties in text order
+        by_doc = {result.unit(u).document: result.unit(u).text for u in g.units}
+        conflicts = "; ".join(sorted({c.type for c in g.conflicts if not c.agrees}))
+        score = f"{g.score:.2f}" if len(g.units) > 1 else ""  # one sentence alone has no similarity
+        writer.writerow([g.id, KIND_LABELS[g.kind], len(g.documents), score, conflicts,
+                         *(by_doc.get(d, "") for d in docs)])
+    return out.getvalue()
+
+
+FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".txt": "text", ".csv": "csv"}
 
 
 def format_for(path: str | Path) -> str:
@@ -182,10 +203,12 @@ def format_for(path: str | Path) -> str:
 
 
 def render(result, fmt: str) -> str:
-    """The comparison in ``fmt`` ("text", "html" or "json"), as ``sidelight compare`` prints it
+    """The comparison in ``fmt`` ("text", "html", "json" or "csv"), as ``sidelight compare`` prints it
     for a workspace: the JSON offsets index each source's cleaned text (``sources/<id>/text.txt``)."""
     if fmt == "html":
         return render_html(result)
+    if fmt == "csv":
+        return render_csv(result)
     if fmt == "json":
         return json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n"
     return render_text(result)

@@ -17,8 +17,8 @@ from sidelight.core.errors import SidelightError
 from sidelight.core.labels import plural
 from sidelight.io.atomic import atomic_write_text
 
-FILTERS = "Web page (*.html);;JSON for scripts (*.json);;Plain text (*.txt)"
-_SUFFIX_OF_FILTER = {"Web page": ".html", "JSON": ".json", "Plain text": ".txt"}
+FILTERS = "Web page (*.html);;Spreadsheet, a row per claim (*.csv);;JSON for scripts (*.json);;Plain text (*.txt)"
+_SUFFIX_OF_FILTER = {"Web page": ".html", "Spreadsheet": ".csv", "JSON": ".json", "Plain text": ".txt"}
 
 
 def ask_path(parent: QWidget, folder: Path | None) -> Path | None:
