@@ -87,3 +87,12 @@ def test_a_name_typed_without_extension_gets_the_chosen_type():
     assert with_type("/x/claims", "JSON for scripts (*.json)") == Path("/x/claims.json")
     assert with_type("/x/claims", "Plain text (*.txt)") == Path("/x/claims.txt")
     assert with_type("/x/claims.html", "Plain text (*.txt)") == Path("/x/claims.html")  # what was typed wins
+
+
+def test_export_is_found_in_the_file_menu_as_well_as_in_claims(window):
+    from PySide6.QtWidgets import QMenu
+
+    action = window.actions_by_id["export_comparison"]
+    for name in ("menu-file", "menu-claims"):
+        menu = window.menuBar().findChild(QMenu, name)
+        assert action in menu.actions(), name

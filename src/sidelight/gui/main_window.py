@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["annotation_highlights"].setChecked(True)
         self._restore_strict_matching()
         self._add_panel_toggles()
+        self._export_in_file_menu()
         self._keep_panels_readable()
         self.doc_model.shown_changed.connect(self._show_ids)
         self._refresh_undo()
@@ -558,6 +559,14 @@ class MainWindow(QMainWindow):
         for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock):
             panels.addAction(dock.toggleViewAction())
         panels.addAction(self.legend.toggleViewAction())
+
+    def _export_in_file_menu(self) -> None:
+        """File is where one looks for Export first: the Claims menu's command shows there too."""
+        file_menu = self.menuBar().findChild(QMenu, "menu-file")
+        assert file_menu is not None
+        quit_action = self.actions_by_id["quit"]
+        file_menu.insertAction(quit_action, self.actions_by_id["export_comparison"])
+        file_menu.insertSeparator(quit_action)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
