@@ -53,3 +53,18 @@ def test_the_spreadsheet_has_a_row_per_claim_and_a_column_per_document():
     alone = next(r for r in rows[1:] if r[5] == "Rain fell.")
     assert alone[6] == "" and alone[3] == ""  # left out by b; no similarity for one sentence
     assert format_for("claims.CSV") == "csv"
+
+
+def test_a_claim_copied_as_text_names_each_source_and_the_figures_they_differ_on():
+    from sidelight.core.alignment import Document
+    from sidelight.core.alignment.report import claim_text
+
+    docs = [Document("a", "Trade reached $200 billion in 2023.", title="Trade soars", outlet="Daily A"),
+            Document("b", "Trade reached $210 billion in 2023.", title="Record trade", outlet="unknown")]
+    result = align(docs)
+    group = next(g for g in result.claims if len(g.units) == 2)
+    lines = claim_text(result, group.id).splitlines()
+    assert lines[0].startswith("Shared by all (2 documents), similarity ")
+    assert lines[1] == "Daily A, “Trade soars”: “Trade reached $200 billion in 2023.”"
+    assert lines[2] == "“Record trade”: “Trade reached $210 billion in 2023.”"  # an unknown outlet is not named
+    assert any(line.startswith("Conflicting money:") and "$200 billion" in line for line in lines[3:])

@@ -667,3 +667,22 @@ def test_the_legend_offers_shared_by_some_only_where_a_claim_can_be(qtbot, windo
     qtbot.waitUntil(lambda: window.claims.alignment is not None and len(window.claims.alignment.documents) == 3,
                     timeout=30_000)
     assert chip_action.isVisible()
+
+
+def test_ctrl_c_in_the_claims_list_copies_the_claim_with_its_counterparts(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.claims_panel
+    row = next(n for n, g in enumerate(panel.visible_groups()) if g.kind == "shared"
+               and any(TRADE_GT in window.claims.alignment.unit(u).text for u in g.units))
+    panel.set_current_row(row)
+    window.show()
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    QApplication.clipboard().clear()
+    qtbot.keyClick(panel.list, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("Shared by all (2 documents), similarity ")
+    assert f"Global Times, “China, Vietnam reach consensus on pushing cooperation in next level”: “{TRADE_GT}" in copied
+    assert "China Report ASEAN, “A New Day For China-Vietnam Relations”: “China has been Vietnam’s largest" in copied
+    assert "Conflicting attribution:" in copied  # Xinhua is named in one of the two

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from sidelight.core.alignment.kinds import CONFLICT_COLOUR, KIND_LABELS, SUMMARY_LABELS, highlight_colour
-from sidelight.core.labels import plural, short_labels
+from sidelight.core.labels import UNKNOWN, plural, short_labels
 
 
 def labels_of(result) -> dict[str, str]:
@@ -219,3 +219,23 @@ def counts_line(result) -> str:
     counts = result.counts()
     some = f"{counts['partial']} by some, " if len(result.documents) > 2 else ""
     return f"{counts['shared']} shared by all, {some}{counts['unique']} only in one article"
+
+
+def claim_text(result, group_id: str) -> str:
+    """One claim as a researcher pastes it into notes or a paper: how widely it is carried, each
+    outlet's sentence with the article it is from, and the facts they state differently."""
+    group = result.group(group_id)
+    docs = {d.id: d for d in result.documents}
+    lines = [f"{KIND_LABELS[group.kind]} ({plural(len(group.documents), 'document')})"
+             + (f", similarity {group.score:.2f}" if len(group.units) > 1 else "")]
+    for uid in group.units:
+        unit = result.unit(uid)
+        doc = docs[unit.document]
+        source = ", ".join(part for part in (doc.outlet if doc.outlet != UNKNOWN else "",
+                                             f"“{doc.title}”" if doc.title else doc.id) if part)
+        lines.append(f"{source}: “{' '.join(unit.text.split())}”")
+    for c in group.conflicts:
+        values = " vs ".join(f"{labels_of(result)[result.unit(u).document]}: {v}" for u, v in c.values.items())
+        lines.append(f"{'Not conflicting' if c.agrees else 'Conflicting'} {c.type}: {values}"
+                     + (f" ({c.note})" if c.note else ""))
+    return "\n".join(lines) + "\n"

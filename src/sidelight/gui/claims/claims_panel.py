@@ -17,8 +17,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from sidelight.core.alignment import Alignment, Group
 from sidelight.core.alignment.divergence import FACT_TYPES
+from sidelight.core.alignment.report import claim_text
 from sidelight.core.labels import UNKNOWN, plural, shorten
 from sidelight.gui.claims.labels import doc_label
 from sidelight.gui.claims.palette import (
@@ -352,6 +354,13 @@ class ClaimsPanel(QWidget):
         self.coverage.verticalHeader().sectionClicked.connect(self._row_label_chosen)  # the claim's name
         self._filters: list[tuple[str, GroupFilter]] = []
         self._following = False  # the list follows a claim chosen elsewhere: do not echo it back
+        for view, row_group in ((self.list, self.current_group_id), (self.coverage, self._coverage_group_id)):
+            copy = QAction("&Copy Claim with Its Counterparts", view)
+            copy.setShortcut(QKeySequence.StandardKey.Copy)
+            copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # Ctrl+C in a text pane copies text
+            copy.triggered.connect(lambda _checked=False, find=row_group: self.copy_claim(find()))
+            view.addAction(copy)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def area_in_front(self) -> QWidget:
         """What F6 reads: the list of claims (or the note saying why it is empty), or the matrix."""
@@ -443,6 +452,16 @@ class ClaimsPanel(QWidget):
 
     def set_current_row(self, row: int) -> None:
         self.list.setCurrentIndex(self.list_model.index(row))
+
+    def copy_claim(self, group_id: str | None) -> None:
+        """The claim, each outlet's sentence with its article and the conflicting facts, as
+        text on the clipboard (see :func:`claim_text`)."""
+        if group_id is not None and self.alignment is not None:
+            QApplication.clipboard().setText(claim_text(self.alignment, group_id))
+
+    def _coverage_group_id(self) -> str | None:
+        row = self.coverage.currentIndex().row()
+        return self.coverage_model.rows[row].id if 0 <= row < len(self.coverage_model.rows) else None
 
     def current_group_id(self) -> str | None:
         index = self.list.currentIndex()
