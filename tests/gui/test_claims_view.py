@@ -686,3 +686,5 @@ def test_ctrl_c_in_the_claims_list_copies_the_claim_with_its_counterparts(qtbot,
     assert f"Global Times, “China, Vietnam reach consensus on pushing cooperation in next level”: “{TRADE_GT}" in copied
     assert "China Report ASEAN, “A New Day For China-Vietnam Relations”: “China has been Vietnam’s largest" in copied
     assert "Conflicting attribution:" in copied  # Xinhua is named in one of the two
+    assert window.statusBar().currentMessage() == ("Copied the claim: 2 sentences, each with its article, "
+                                                   "and the facts they state differently")

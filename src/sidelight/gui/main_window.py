@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
                                        self.link_banner, parent=self)
         self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.claims.withdrawn.connect(self._withdraw_message)
+        self.claims_panel.copied.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
         self.claims.not_saved.connect(lambda error: self.show_error("Correction not saved", error))
         self.legend = ClaimLegend()

@@ -285,6 +285,7 @@ class CoverageModel(QAbstractTableModel):
 class ClaimsPanel(QWidget):
     group_chosen = Signal(str)  # group id
     unit_chosen = Signal(str)  # unit id
+    copied = Signal(str)  # what was put on the clipboard, said for the status bar
 
     def __init__(self) -> None:
         super().__init__()
@@ -458,6 +459,9 @@ class ClaimsPanel(QWidget):
         text on the clipboard (see :func:`claim_text`)."""
         if group_id is not None and self.alignment is not None:
             QApplication.clipboard().setText(claim_text(self.alignment, group_id))
+            n = len(self.alignment.group(group_id).units)
+            self.copied.emit(f"Copied the claim: {plural(n, 'sentence')}, each with its article"
+                             + (", and the facts they state differently" if self.alignment.group(group_id).conflicts else ""))
 
     def _coverage_group_id(self) -> str | None:
         row = self.coverage.currentIndex().row()
