@@ -510,3 +510,21 @@ def test_space_ticks_the_one_code_a_filter_leaves_and_starts_the_next(window, qt
     window.actions_by_id["annotate"].trigger()
     session = window.annotations.session
     assert sorted(session.codebook.name_of(c) for c in session.spans(GT)[0].codes) == ["Lexical bias", "Positive"]
+
+
+def test_a_workspace_without_a_codebook_is_told_the_default_one_was_written(qtbot, sample_copy):
+    (sample_copy / "codebook.yaml").unlink()
+    win = open_window(qtbot, sample_copy)
+    qtbot.waitUntil(lambda: win.annotations.session is not None, timeout=10_000)
+    assert (sample_copy / "codebook.yaml").is_file()
+    qtbot.waitUntil(lambda: "This workspace had no codebook: the default one is now in codebook.yaml"
+                    in win.statusBar().currentMessage(), timeout=5_000)
+
+
+def test_a_workspace_with_its_codebook_hears_nothing_of_it(qtbot, sample_copy):
+    before = (sample_copy / "codebook.yaml").read_bytes()
+    win = open_window(qtbot, sample_copy)
+    qtbot.waitUntil(lambda: win.annotations.session is not None, timeout=10_000)
+    assert not win.annotations.session.codebook_written
+    assert "codebook" not in win.statusBar().currentMessage()
+    assert (sample_copy / "codebook.yaml").read_bytes() == before

@@ -120,6 +120,7 @@ class AnnotationSession(events.Observable):
         self._base: dict[str, AnnotationFile] = {}  # per file, as last read or written: a merge's base
         self._blocked: dict[str, SidelightError] = {}
         self._codebook_dirty = False
+        self.codebook_written = False  # True when opening wrote the default codebook into the workspace
         self._queued: list[events.Event] = []
         self._others: dict[tuple[str, str], AnnotationFile] | None = None
 
@@ -155,7 +156,9 @@ class AnnotationSession(events.Observable):
         if fingerprint is None:
             self._fingerprints[CODEBOOK] = None
             self._codebook_dirty = True  # a new workspace starts from the default codebook
-            self._save_codebook(SaveReport())
+            report = SaveReport()
+            self._save_codebook(report)
+            self.codebook_written = path in report.saved  # said to the researcher: a file appeared
             return
         try:
             self.codebook = load_codebook(path)

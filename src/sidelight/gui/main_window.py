@@ -7,6 +7,7 @@ shows it, and sends long work (imports) to the task runner so painting never sto
 from __future__ import annotations
 
 import shlex
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -53,6 +54,7 @@ from sidelight.gui.status_progress import StatusProgress
 from sidelight.gui.tasks import TaskRunner
 from sidelight.gui.welcome import WelcomeWidget
 
+NOTICE_SECONDS = 20  # how long a note on opening stays in the status bar
 MIN_SIDE_PANEL = 200  # px: a side panel still shows a few words a line
 MIN_BOTTOM_PANEL = 110  # px: Compare Claims still shows its title and a few lines
 
@@ -102,13 +104,14 @@ class MainWindow(QMainWindow):
 
         self.stack = CommandStack()
         self._last_area: QWidget | None = None  # where F6 last went
+        self._live_notice: tuple[str, float] = ("", 0.0)  # see _notice
         self.claims_panel = ClaimsPanel()
         self.claims_dock = self._dock("Claims", "claims-dock", self.claims_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.pair_view = PairView()
         self.pair_dock = self._dock("Compare Claims", "pair-dock", self.pair_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.claims = ClaimsController(self.view, self.runner, self.claims_panel, self.pair_view, self.push_command,
                                        self.link_banner, parent=self)
-        self.claims.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.claims.message.connect(self._claims_message)
         self.claims.withdrawn.connect(self._withdraw_message)
         self.claims_panel.copied.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.claims.failed.connect(lambda error: self.show_error("Alignment failed", error))
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self.annotations = AnnotationController(self.view, self, ask_reviewer=lambda: ask_reviewer(self))
         self.annotations.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.annotations.notice.connect(self._notice)
         self.annotations.link_started.connect(self._show_passage_link)
         self.annotations.link_ended.connect(self.link_banner.hide)
         self.link_banner.cancel_requested.connect(self.annotations.cancel_link)
@@ -643,6 +647,20 @@ class MainWindow(QMainWindow):
         self.view.zoom(0)
 
     # -- messages --------------------------------------------------------------------------
+    def _notice(self, text: str) -> None:
+        """A note on opening (a codebook written, annotations left unplaced): the claims summary
+        that follows within seconds joins it instead of hiding it."""
+        self._live_notice = (text, time.monotonic() + NOTICE_SECONDS)
+        self.statusBar().showMessage(text, NOTICE_SECONDS * 1000)
+
+    def _claims_message(self, text: str) -> None:
+        notice, until = self._live_notice
+        if notice and time.monotonic() < until:
+            self._live_notice = ("", 0.0)  # joined once: the next summary stands alone
+            self.statusBar().showMessage(f"{notice} · {text}", NOTICE_SECONDS * 1000)
+        else:
+            self.statusBar().showMessage(text, 10000)
+
     def _withdraw_message(self, text: str) -> None:
         if self.statusBar().currentMessage() == text:  # another message since then stays
             self.statusBar().clearMessage()

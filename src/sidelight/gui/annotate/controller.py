@@ -75,6 +75,7 @@ class AnnotationController(QObject):
     span_clicked = Signal(str)  # annotation id under a plain click
     stack_changed = Signal()
     message = Signal(str)
+    notice = Signal(str)  # a message about opening the workspace, which the next routine one must not hide
     problems = Signal(list)  # list[str]
     link_started = Signal(str, str)  # source id, the passage a link (Ctrl+L) starts from
     link_ended = Signal()  # made or cancelled
@@ -124,10 +125,16 @@ class AnnotationController(QObject):
             return
         self._unsubscribe = self.session.subscribe(self._on_event)
         self._watch()  # (problems found while loading are reported by the workspace check)
+        notes = []
+        if self.session.codebook_written:
+            notes.append(f"This workspace had no codebook: the default one is now in {self.session.codebook_path.name}, "
+                         "to edit with Annotate → Codebook… or by hand.")
         orphans = self.session.orphans()
         if orphans:
-            self.message.emit(f"{plural(len(orphans), 'annotation')} could not be placed on the edited texts: "
-                              "see Orphans in the Annotations panel.")
+            notes.append(f"{plural(len(orphans), 'annotation')} could not be placed on the edited texts: "
+                         "see Orphans in the Annotations panel.")
+        if notes:
+            self.notice.emit(" ".join(notes))
         self.repaint()
         self.changed.emit()
         self.stack_changed.emit()
