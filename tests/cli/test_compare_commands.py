@@ -256,7 +256,7 @@ def test_a_console_that_cannot_show_every_character_gets_output_not_a_traceback(
     assert as_text.returncode == 0 and b"Traceback" not in as_text.stderr
     as_csv = run("csv")  # data: the letters lost are said to be lost
     assert as_csv.returncode == 0 and b"Trade hit $234.9 billion" in as_csv.stdout
-    assert b"set PYTHONIOENCODING=utf-8 to keep them all" in as_csv.stderr
+    assert b"use --output FILE (UTF-8) or set PYTHONIOENCODING=utf-8" in as_csv.stderr
 
 
 def test_an_unknown_document_id_is_named(capsys):
@@ -365,3 +365,22 @@ def test_compare_names_a_source_it_could_not_read_and_exits_with_1(capsys, sampl
                  "a-new-day-for-china-vietnam-relations"])
     assert code == 2
     assert "source 'china-vietnam-ties-elevated-to-new' could not be read: malformed YAML" in capsys.readouterr().err
+
+
+def test_output_writes_a_file_in_the_format_its_name_asks_for(tmp_path, capsys):
+    import csv
+
+    target = tmp_path / "claims.csv"
+    assert main(["compare", str(REPO), "--documents", "china-vietnam-reach-consensus-on",
+                 "a-new-day-for-china-vietnam-relations", "--no-context", "--no-cache", "-o", str(target)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""  # all of it went to the file
+    assert f"wrote {target}: " in captured.err and "shared by all" in captured.err
+    rows = list(csv.reader(target.open(encoding="utf-8", newline="")))
+    assert rows[0][:5] == ["claim", "kind", "documents", "score", "conflicts"] and len(rows) > 10
+    assert any("China Report ASEAN" == h for h in rows[0])
+
+
+def test_output_to_a_folder_is_refused_naming_it(tmp_path, capsys):
+    assert main(["compare", str(REPO), "--no-cache", "--format", "json", "-o", str(tmp_path)]) == 2
+    assert f"{tmp_path}: is a folder: give a file name for --output" in capsys.readouterr().err

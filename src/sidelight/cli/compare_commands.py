@@ -17,7 +17,15 @@ from pathlib import Path
 from sidelight.cli import command, plural
 from sidelight.cli.console import TerminalProgress, takes_any_character
 from sidelight.cli.source_commands import report_problems
-from sidelight.core.alignment.report import labels_of, render_csv, render_html, render_text, shorten
+from sidelight.core.alignment.report import (
+    counts_line,
+    format_for,
+    labels_of,
+    render_csv,
+    render_html,
+    render_text,
+    shorten,
+)
 from sidelight.core.errors import SidelightError
 from sidelight.core.workspace import Workspace, is_workspace
 
@@ -26,8 +34,11 @@ def _configure_compare(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="WORKSPACE|FILE",
                    help="a workspace folder (default: current folder), or article files to compare")
     p.add_argument("--documents", nargs="+", metavar="ID", help="only these source ids (see 'sidelight list')")
-    p.add_argument("--format", choices=("text", "json", "html", "csv"), default="text",
-                   help="csv: one row per claim, one column per document (the coverage matrix with its sentences)")
+    p.add_argument("--format", choices=("text", "json", "html", "csv"), default=None,
+                   help="text (the default), json, html, or csv: one row per claim, one column per document "
+                        "(the coverage matrix with its sentences); with --output, the file's extension chooses")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (UTF-8, atomically) instead of standard output")
     p.add_argument("--no-cache", action="store_true", help="align afresh instead of reusing a cached result")
     p.add_argument("--no-context", action="store_true",
                    help="with --documents: align only those, not together with the workspace's other sources")
@@ -48,6 +59,8 @@ def _embedding_options(p: argparse.ArgumentParser) -> None:
 def compare(args: argparse.Namespace) -> int:
     from sidelight.core.alignment import Alignment, align_workspace
 
+    if args.output is not None and Path(args.output).is_dir():  # said before minutes of aligning, not after
+        raise SidelightError(Path(args.output), "is a folder: give a file name for --output")
     chosen = _workspace_for(args.paths)
     with chosen as ws:
         if args.documents is None and len(ws.sources) == 0:
@@ -76,28 +89,51 @@ def compare(args: argparse.Namespace) -> int:
         for document in result.documents:
             if not result.units_of(document.id):
                 print(f"warning: {document.id}: no text to compare (its cleaned text is empty)", file=sys.stderr)
-        if args.format == "json":
+        fmt = args.format or (format_for(args.output) if args.output else "text")
+        to_file = args.output is not None
+        if fmt == "json":
             data = result.to_json()
             data["problems"] = [*left_out, *data["problems"], *chosen.refused_messages]
             if chosen.tmp is not None:  # files, not a workspace: the cleaned texts the offsets index are gone
                 for entry, document in zip(data["documents"], result.documents):
                     entry["text"] = document.text
-            json.dump(data, sys.stdout, ensure_ascii=not takes_any_character(sys.stdout), indent=1)
-            print()
-        elif args.format == "html":
-            sys.stdout.write(render_html(result))
-        elif args.format == "csv":
-            table = render_csv(result)
-            if not takes_any_character(sys.stdout) and not table.isascii():
-                try:  # data, not reading: a "?" for a letter is a loss, so say so
-                    table.encode(sys.stdout.encoding or "ascii")
-                except (UnicodeEncodeError, LookupError):
-                    print(f"warning: the output's encoding ({sys.stdout.encoding}) cannot hold every letter: those "
-                          "it cannot are written as '?'; set PYTHONIOENCODING=utf-8 to keep them all", file=sys.stderr)
-            sys.stdout.write(table)
+            ascii_only = not to_file and not takes_any_character(sys.stdout)
+            output = json.dumps(data, ensure_ascii=ascii_only, indent=1) + "\n"
+        elif fmt == "html":
+            output = render_html(result)
+        elif fmt == "csv":
+            output = render_csv(result)
         else:
-            sys.stdout.write(render_text(result))
+            output = render_text(result)
+        if to_file:
+            _write(Path(args.output), output)
+            print(f"wrote {args.output}: {counts_line(result)}", file=sys.stderr)
+        else:
+            if fmt == "csv":
+                _warn_if_letters_lost(output)
+            sys.stdout.write(output)
     return 1 if chosen.refused or left_out else 0
+
+
+def _write(path: Path, text: str) -> None:
+    """UTF-8, whole or not at all: an earlier file of that name stays until the new one is complete."""
+    from sidelight.io.atomic import atomic_write_text
+
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise SidelightError(path, f"could not be written: {exc.strerror or exc}") from None
+
+
+def _warn_if_letters_lost(table: str) -> None:
+    """CSV is data, not reading: a "?" printed for a letter is a loss, so say so."""
+    if takes_any_character(sys.stdout) or table.isascii():
+        return
+    try:
+        table.encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        print(f"warning: the output's encoding ({sys.stdout.encoding}) cannot hold every letter: those it cannot "
+              "are written as '?'; use --output FILE (UTF-8) or set PYTHONIOENCODING=utf-8", file=sys.stderr)
 
 
 def _check_two_documents(ws: Workspace, documents: list[str] | None) -> None:
