@@ -99,7 +99,11 @@ def test_export_is_found_in_the_file_menu_as_well_as_in_claims(window):
 
 
 def test_export_while_aligning_again_waits_for_the_new_claims(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(window.claims, "task", object())  # a re-alignment in flight
+    class InFlight:  # a re-alignment under way, as far as the window can tell
+        def cancel(self) -> None:
+            pass
+
+    monkeypatch.setattr(window.claims, "task", InFlight())
     window.export_comparison(tmp_path / "claims.html")
     assert not (tmp_path / "claims.html").exists()
     assert window.statusBar().currentMessage() == "Still aligning: export once the new claims show."
