@@ -82,6 +82,9 @@ ACTIONS: list[ActionSpec] = [
                "Ctrl+Shift+N", checkable=True),
     ActionSpec("colleague", "Show a &Colleague's Annotations…", "&Annotate", "show_colleague", "Ctrl+Shift+R",
                tip="Another reviewer's annotations beside yours, read-only (dotted lines)"),
+    ActionSpec("review", "Compare &Reviewers", "&Annotate", "show_review", "Ctrl+Shift+A",
+               tip="How far the reviewers agree (Krippendorff's alpha, Cohen's kappa per code and field) and the "
+                   "sentences they coded differently, in the Review panel"),
     ActionSpec("codebook", "&Codebook…", "&Annotate", "open_codebook", "Ctrl+Shift+K", separator_before=True),
     ActionSpec("reviewer", "&Reviewer Name…", "&Annotate", "change_reviewer"),
     ActionSpec("save", "&Save Now", "&Annotate", "save_now", QKeySequence.StandardKey.Save,

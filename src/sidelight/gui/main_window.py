@@ -50,6 +50,8 @@ from sidelight.gui.comparison_view import ComparisonView
 from sidelight.gui.document_list import DocumentListModel, DocumentListView
 from sidelight.gui.find_bar import FindBar
 from sidelight.gui.layout_memory import LayoutMemory
+from sidelight.gui.review.controller import ReviewController
+from sidelight.gui.review.review_panel import ReviewPanel
 from sidelight.gui.status_progress import StatusProgress
 from sidelight.gui.tasks import TaskRunner
 from sidelight.gui.welcome import WelcomeWidget
@@ -133,8 +135,14 @@ class MainWindow(QMainWindow):
         self.document_panel = DocumentPanel(self.annotations, lambda: [p.source for p in self.view.panes])
         self.document_dock = self._dock("Document", "document-dock", self.document_panel,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_panel = ReviewPanel()
+        self.review_dock = self._dock("Review", "review-dock", self.review_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review = ReviewController(self.review_panel, self.runner, self.annotations, self.reveal_in_documents, parent=self)
+        self.review.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.review_dock.visibilityChanged.connect(self.review.compare_if_shown)
         self.tabifyDockWidget(self.claims_dock, self.annotations_dock)
         self.tabifyDockWidget(self.annotations_dock, self.document_dock)
+        self.tabifyDockWidget(self.document_dock, self.review_dock)
         self.claims_dock.raise_()
         self.view.panes_changed.connect(self.annotations_panel.refresh)
         self.view.panes_changed.connect(self.document_panel.refresh)
@@ -170,6 +178,7 @@ class MainWindow(QMainWindow):
         self._show_ids(self.doc_model.shown)
         self.memory.restore_splitter(self, workspace.root)
         self.annotations.open(workspace)
+        self.review.open(workspace)
         self.central.setCurrentWidget(self.reading)
         self._leave_welcome()
         self.docs_dock.show()
@@ -425,11 +434,24 @@ class MainWindow(QMainWindow):
         if ok:
             self.annotations.show_colleague(None if choice == none else choice)
 
+    def show_review(self) -> None:
+        self.review_dock.show()
+        self.review_dock.raise_()
+        self.review.refresh_reviewers()
+        if len(self.review_panel.ticked()) >= 2:
+            self.review.compare(self.review_panel.ticked())
+
     def set_annotation_highlights(self, on: bool) -> None:
         self.annotations.set_highlights(on)
 
     def save_now(self) -> None:
         self.annotations.save()
+
+    def reveal_in_documents(self, source_id: str, start: int, end: int) -> None:
+        """Show a passage, opening its document beside the others first when it is not open."""
+        if self.view.pane_for(source_id) is None:
+            self.doc_model.set_shown([*self.doc_model.shown, source_id])
+        self._reveal(source_id, start, end)
 
     def _reveal(self, source_id: str, start: int, end: int) -> None:
         pane = self.view.pane_for(source_id)
@@ -561,7 +583,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().findChild(QMenu, "menu-view")
         assert view_menu is not None
         panels = view_menu.addMenu("&Panels")
-        for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.pair_dock):
+        for dock in (self.docs_dock, self.claims_dock, self.annotations_dock, self.document_dock, self.review_dock,
+                     self.pair_dock):
             panels.addAction(dock.toggleViewAction())
         panels.addAction(self.legend.toggleViewAction())
 

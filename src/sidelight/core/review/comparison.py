@@ -11,7 +11,7 @@ nominal level.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sidelight.core.annotations import AnnotationFile
@@ -89,18 +89,22 @@ def compare_reviewers(
     files: Mapping[str, Mapping[str, AnnotationFile]],
     codebook: Codebook,
     reviewers: Sequence[str] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> ReviewComparison:
     """Compare ``reviewers`` (default: all in ``files``) over ``texts`` (source id -> text).
 
     ``files``: reviewer -> source id -> their annotation file, placed on the current texts, with
     orphans left out (an annotation whose text is gone says nothing about a sentence).
+    ``progress(done, total, message)`` is called per document.
     """
     names = tuple(reviewers) if reviewers is not None else tuple(sorted(files))
     coded = {r: set(files.get(r, {})) & set(texts) for r in names}
     sources = tuple(s for s in texts if sum(s in coded[r] for r in names) >= 2)
 
     rows: list[tuple[CodingUnit, dict[str, frozenset[str] | None], dict[str, tuple[str, ...]]]] = []
-    for source_id in sources:
+    for n_source, source_id in enumerate(sources):
+        if progress is not None:
+            progress(n_source, len(sources), "comparing reviewers")
         units = coding_units(source_id, texts[source_id])
         per_reviewer: dict[str, list[frozenset[str]] | None] = {}
         span_ids: dict[str, list[tuple[str, ...]]] = {}

@@ -1,0 +1,1 @@
+"""The Review panel: reviewers' agreement and the sentences they coded differently."""

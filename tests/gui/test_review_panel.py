@@ -1,0 +1,74 @@
+"""Annotate → Compare Reviewers: the Review panel's figures, and walking the disputed sentences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import CRA, GT, open_window
+
+
+def _compared(qtbot, win):
+    win.actions_by_id["review"].trigger()
+    qtbot.waitUntil(lambda: win.review_panel.result is not None and not win.review.busy, timeout=20_000)
+    return win.review_panel
+
+
+def test_the_sample_reviewers_agreement_is_shown_per_code(qtbot, sample_copy):
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    panel = _compared(qtbot, win)
+    assert panel.ticked() == ["alice", "bao"]  # the researcher ("tester") has no annotations yet
+    assert "alice and bao: 5 documents" in panel.summary.text()
+    assert "Krippendorff's α" in panel.summary.text()
+    header = [panel.codes.headerItem().text(i) for i in range(panel.codes.columnCount())]
+    assert header[:3] == ["Code", "alice", "bao"] and "κ" in header
+    economic = next(panel.codes.topLevelItem(i) for i in range(panel.codes.topLevelItemCount())
+                    if panel.codes.topLevelItem(i).text(0) == "Economic")
+    assert (economic.text(1), economic.text(2), economic.text(3)) == ("6", "6", "1.00")
+    assert panel.fields.topLevelItemCount() > 0
+    assert panel.tabs.tabText(2) == f"Coded differently ({len(panel.result.disagreements)})"
+
+
+def test_choosing_a_disputed_sentence_opens_its_document_and_selects_it(qtbot, sample_copy):
+    win = open_window(qtbot, sample_copy, [GT])
+    panel = _compared(qtbot, win)
+    row = next(i for i, d in enumerate(panel.result.disagreements) if d.source_id == CRA)
+    disputed = panel.result.disagreements[row]
+    item = panel.disputes.item(row)
+    assert item.text().startswith("China Report ASEAN: “")
+    assert "alice:" in item.text() and "bao:" in item.text()
+    panel.disputes.setCurrentItem(item)
+    pane = win.view.pane_for(CRA)
+    assert pane is not None, "the disputed sentence's document opens beside the others"
+    cursor = pane.editor.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (disputed.start, disputed.end)
+    assert item.data(Qt.ItemDataRole.UserRole) == (CRA, disputed.start, disputed.end)
+
+
+def test_own_annotations_count_once_saved_and_a_change_says_compare_again(qtbot, sample_copy):
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    panel = _compared(qtbot, win)
+    session = win.annotations.session
+    text = session.workspace.get(GT).text
+    start = text.index("Vietnam has become China's biggest trading partner")
+    session.add_span(GT, start, start + 60, ["frame-economic"])
+    win.annotations.stack_changed.emit()
+    assert panel.summary.text().endswith("Compare again to update.")
+    win.review.refresh_reviewers()
+    assert list(panel._boxes) == ["alice", "bao", "tester"]
+    for name, box in panel._boxes.items():
+        box.setChecked(name in ("alice", "tester"))
+    panel.compare_button.click()
+    qtbot.waitUntil(lambda: not win.review.busy and panel.result.reviewers == ("alice", "tester"), timeout=20_000)
+    assert panel.result.sources == (GT,)  # only the document both have annotated
+    assert panel.result.code("frame-economic").units["tester"] == 1
+
+
+def test_one_reviewer_only_says_why_nothing_is_compared(qtbot, sample_copy):
+    import shutil
+
+    shutil.rmtree(sample_copy / "annotations" / "bao")
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    win.actions_by_id["review"].trigger()
+    panel = win.review_panel
+    assert not panel.compare_button.isEnabled()
+    assert "two or more reviewers" in panel.summary.text() and "alice" in panel.summary.text()
