@@ -25,7 +25,7 @@ def test_the_sample_reviewers_agreement_is_shown_per_code(qtbot, sample_copy):
                     if panel.codes.topLevelItem(i).text(0) == "Economic")
     assert (economic.text(1), economic.text(2), economic.text(3)) == ("6", "6", "1.00")
     assert panel.fields.topLevelItemCount() > 0
-    assert panel.tabs.tabText(2) == f"Coded differently ({len(panel.result.disagreements)})"
+    assert panel.tabs.tabText(2) == f"Differences ({len(panel.result.disagreements)})"
 
 
 def test_choosing_a_disputed_sentence_opens_its_document_and_selects_it(qtbot, sample_copy):
@@ -52,7 +52,7 @@ def test_own_annotations_count_once_saved_and_a_change_says_compare_again(qtbot,
     start = text.index("Vietnam has become China's biggest trading partner")
     session.add_span(GT, start, start + 60, ["frame-economic"])
     win.annotations.stack_changed.emit()
-    assert panel.summary.text().endswith("Compare again to update.")
+    assert not panel.summary.text().endswith("Compare again to update."), "tester is not among alice and bao"
     win.review.refresh_reviewers()
     assert list(panel._boxes) == ["alice", "bao", "tester"]
     for name, box in panel._boxes.items():
@@ -61,6 +61,9 @@ def test_own_annotations_count_once_saved_and_a_change_says_compare_again(qtbot,
     qtbot.waitUntil(lambda: not win.review.busy and panel.result.reviewers == ("alice", "tester"), timeout=20_000)
     assert panel.result.sources == (GT,)  # only the document both have annotated
     assert panel.result.code("frame-economic").units["tester"] == 1
+    session.add_span(GT, 0, 20, ["frame-political"])
+    win.annotations.stack_changed.emit()
+    assert panel.summary.text().endswith("Compare again to update.")
 
 
 def test_one_reviewer_only_says_why_nothing_is_compared(qtbot, sample_copy):
@@ -72,3 +75,58 @@ def test_one_reviewer_only_says_why_nothing_is_compared(qtbot, sample_copy):
     panel = win.review_panel
     assert not panel.compare_button.isEnabled()
     assert "two or more reviewers" in panel.summary.text() and "alice" in panel.summary.text()
+
+
+def _settle_buttons(panel):
+    return {b.text(): b for b in panel._settle_buttons}
+
+
+def test_settling_a_sentence_writes_the_consensus_and_undo_takes_it_back(qtbot, sample_copy):
+    from sidelight.core.review.adjudication import CONSENSUS, Decisions
+
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    panel = _compared(qtbot, win)
+    row = next(i for i, d in enumerate(panel.result.disagreements) if d.spans["bao"])
+    disputed = panel.result.disagreements[row]
+    panel.disputes.setCurrentItem(panel.disputes.item(row))
+    buttons = _settle_buttons(panel)
+    assert set(buttons) == {"Adopt alice’s", "Adopt bao’s", "Neither"}
+    buttons["Adopt bao’s"].click()
+
+    assert panel.disputes.item(row).text().startswith("✓ Settled: bao’s reading")
+    assert panel.tabs.tabText(2) == f"Differences (1/{len(panel.result.disagreements)} settled)"
+    assert not panel.summary.text().endswith("Compare again to update."), "alice's and bao's files did not change"
+    assert Decisions.load(sample_copy).of(disputed).chosen == "bao"
+    consensus_file = sample_copy / "annotations" / CONSENSUS / f"{disputed.source_id}.yaml"
+    assert consensus_file.is_file()
+    assert "consensus set" in win.statusBar().currentMessage()
+    assert panel.current_row() != row, "the next unsettled sentence is chosen"
+
+    win.undo()
+    assert not panel.disputes.item(row).text().startswith("✓")
+    assert Decisions.load(sample_copy).of(disputed) is None
+    win.redo()
+    assert Decisions.load(sample_copy).of(disputed).chosen == "bao"
+
+
+def test_only_unsettled_and_adopt_agreed(qtbot, sample_copy):
+    from sidelight.core.review.adjudication import Decisions
+
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    panel = _compared(qtbot, win)
+    agreed = len(panel.result.agreed)
+    assert panel.adopt_agreed_button.text() == f"Adopt agreed ({agreed} sentences)"
+    panel.adopt_agreed_button.click()
+    assert len(Decisions.load(sample_copy)) == agreed
+    assert not panel.adopt_agreed_button.isEnabled()
+
+    panel.disputes.setCurrentItem(panel.disputes.item(0))
+    _settle_buttons(panel)["Neither"].click()
+    panel.unsettled_only.setChecked(True)
+    assert panel.disputes.item(0).isHidden()
+    assert not any(panel.disputes.item(i).isHidden() for i in range(1, panel.disputes.count()))
+
+    win.undo()  # neither
+    win.undo()  # the agreed ones
+    assert len(Decisions.load(sample_copy)) == 0
+    assert panel.adopt_agreed_button.isEnabled()

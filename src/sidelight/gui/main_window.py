@@ -137,7 +137,8 @@ class MainWindow(QMainWindow):
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.review_panel = ReviewPanel()
         self.review_dock = self._dock("Review", "review-dock", self.review_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.review = ReviewController(self.review_panel, self.runner, self.annotations, self.reveal_in_documents, parent=self)
+        self.review = ReviewController(self.review_panel, self.runner, self.annotations, self.reveal_in_documents,
+                                       self.push_command, parent=self)
         self.review.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.review_dock.visibilityChanged.connect(self.review.compare_if_shown)
         self.tabifyDockWidget(self.claims_dock, self.annotations_dock)

@@ -46,8 +46,8 @@ class FieldAgreement:
 
 
 @dataclass(frozen=True)
-class Disagreement:
-    """A sentence the reviewers coded differently: what each gave it, and with which spans."""
+class CodedSentence:
+    """A sentence as the reviewers coded it: what each gave it, and with which spans."""
 
     source_id: str
     start: int
@@ -67,6 +67,9 @@ class Disagreement:
         return frozenset().union(*sets) - frozenset.intersection(*sets)
 
 
+Disagreement = CodedSentence  # a sentence the reviewers coded differently
+
+
 @dataclass
 class ReviewComparison:
     reviewers: tuple[str, ...]
@@ -76,6 +79,7 @@ class ReviewComparison:
     codes: list[CodeAgreement] = field(default_factory=list)
     fields: list[FieldAgreement] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
+    agreed: list[CodedSentence] = field(default_factory=list)  # coded, and alike, by every reviewer who read it
 
     def code(self, code_id: str) -> CodeAgreement:
         return next(c for c in self.codes if c.code == code_id)
@@ -136,9 +140,11 @@ def compare_reviewers(
     result.overall_alpha = krippendorff_alpha(pooled) if used else None
     for unit, decided, ids in rows:
         present = {r: v for r, v in decided.items() if v is not None}
-        if len(present) >= 2 and len(set(present.values())) > 1:
-            result.disagreements.append(Disagreement(unit.source_id, unit.start, unit.end, unit.text,
-                                                     present, {r: ids.get(r, ()) for r in present}))
+        if len(present) < 2 or not any(present.values()):
+            continue
+        sentence = CodedSentence(unit.source_id, unit.start, unit.end, unit.text, present,
+                                 {r: ids.get(r, ()) for r in present})
+        (result.disagreements if len(set(present.values())) > 1 else result.agreed).append(sentence)
     result.fields = _field_agreements(sources, files, codebook, names)
     return result
 

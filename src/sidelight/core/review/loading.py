@@ -44,7 +44,11 @@ def load_review_material(workspace: Workspace, reviewers: Sequence[str] | None =
             codebook = load_codebook(path)
         except SidelightError as exc:
             problems.append(exc)
-    wanted = list(reviewers) if reviewers is not None else annotation_store.reviewers_in(workspace.root)
+    from sidelight.core.review.adjudication import CONSENSUS
+
+    # the consensus set is compared only when asked for: by default it is the readers who are compared
+    wanted = list(reviewers) if reviewers is not None else [r for r in annotation_store.reviewers_in(workspace.root)
+                                                             if r != CONSENSUS]
     missing = [r for r in wanted if r not in annotation_store.reviewers_in(workspace.root)]
     if missing:
         raise SidelightError(workspace.root / annotation_store.ANNOTATIONS_DIR,

@@ -27,14 +27,18 @@ from PySide6.QtWidgets import (
 from sidelight.core.codebook import Codebook
 from sidelight.core.labels import plural, shorten
 from sidelight.core.review import Disagreement, ReviewComparison
+from sidelight.core.review.adjudication import NEITHER, Decisions
 from sidelight.core.review.report import FEW, figure, percent, verdict
 
+_ROW = Qt.ItemDataRole.UserRole + 1  # the row's index in result.disagreements
 _VERDICT_COLOURS = {"reliable": "#1a7f37", "tentative": "#9a6700", "not reliable": "#cf222e"}
 
 
 class ReviewPanel(QWidget):
     compare_requested = Signal(list)  # reviewer names
     reveal_requested = Signal(str, int, int)  # source id, start, end
+    settle_requested = Signal(int, str)  # row in result.disagreements, reviewer name or NEITHER
+    adopt_agreed_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,10 +72,27 @@ class ReviewPanel(QWidget):
         self.disputes.setAlternatingRowColors(True)
         self.disputes.currentItemChanged.connect(self._chosen)
         self.disputes.itemActivated.connect(lambda item: self._chosen(item, None))
+        disputes_page = QWidget()
+        disputes_layout = QVBoxLayout(disputes_page)
+        disputes_layout.setContentsMargins(0, 0, 0, 0)
+        self.unsettled_only = QCheckBox("Only those not yet settled")
+        self.unsettled_only.toggled.connect(self._apply_filter)
+        disputes_layout.addWidget(self.unsettled_only)
+        disputes_layout.addWidget(self.disputes, 1)
+        self._settle_row = QHBoxLayout()
+        self._settle_buttons: list[QPushButton] = []
+        disputes_layout.addLayout(self._settle_row)
+        self.adopt_agreed_button = QPushButton("Adopt agreed")
+        self.adopt_agreed_button.setToolTip("Copy into the consensus every sentence all reviewers coded alike")
+        self.adopt_agreed_button.clicked.connect(self.adopt_agreed_requested)
+        disputes_layout.addWidget(self.adopt_agreed_button)
+        self.decisions: Decisions = Decisions()
         self.tabs.addTab(self.codes, "Codes")
         self.tabs.addTab(self.fields, "Document fields")
-        self.tabs.addTab(self.disputes, "Coded differently")
+        self.tabs.addTab(disputes_page, "Differences")
         layout.addWidget(self.tabs, 1)
+        self._labels: Mapping[str, str] = {}
+        self._codebook: Codebook | None = None
 
     # -- reviewers ----------------------------------------------------------------------------
     def set_reviewers(self, names: list[str], ticked: list[str] | None = None) -> None:
@@ -108,8 +129,11 @@ class ReviewPanel(QWidget):
         if self.result is not None and not self.summary.text().endswith("Compare again to update."):
             self.summary.setText(self.summary.text() + "  Annotations changed since: Compare again to update.")
 
-    def show_result(self, result: ReviewComparison, labels: Mapping[str, str], codebook: Codebook) -> None:
+    def show_result(self, result: ReviewComparison, labels: Mapping[str, str], codebook: Codebook,
+                    decisions: Decisions | None = None) -> None:
         self.result = result
+        self._labels, self._codebook = labels, codebook
+        self.decisions = decisions if decisions is not None else Decisions()
         who = " and ".join(result.reviewers) if len(result.reviewers) == 2 else ", ".join(result.reviewers)
         if not result.sources:
             self.summary.setText(f"No document is annotated by two or more of {who}: nothing to compare.")
@@ -121,7 +145,8 @@ class ReviewPanel(QWidget):
         self._fill_codes(result, codebook)
         self._fill_fields(result)
         self._fill_disputes(result, labels, codebook)
-        self.tabs.setTabText(2, f"Coded differently ({len(result.disagreements)})")
+        self._make_settle_buttons(result)
+        self._count_settled()
 
     def _fill_codes(self, result: ReviewComparison, codebook: Codebook) -> None:
         pair = len(result.reviewers) == 2
@@ -156,13 +181,88 @@ class ReviewPanel(QWidget):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.disputes.addItem(item)
             return
-        for d in result.disagreements:
-            item = QListWidgetItem(describe(d, labels, codebook))
+        for n, d in enumerate(result.disagreements):
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, (d.source_id, d.start, d.end))
+            item.setData(_ROW, n)
             item.setToolTip(d.text)
             self.disputes.addItem(item)
+            self._describe_item(item)
+        self._apply_filter()
+
+    def _describe_item(self, item: QListWidgetItem) -> None:
+        assert self.result is not None and self._codebook is not None
+        d = self.result.disagreements[item.data(_ROW)]
+        decision = self.decisions.of(d)
+        text = describe(d, self._labels, self._codebook)
+        if decision is not None:
+            chosen = "neither reading" if decision.chosen == NEITHER else f"{decision.chosen}’s reading"
+            text = f"✓ Settled: {chosen}\n{text}"
+        item.setText(text)
+        item.setForeground(QColor("#57606a") if decision is not None else self.palette().text().color())
+
+    def decision_changed(self) -> None:
+        """Decisions were made or undone: mark the rows again, keep the chosen one."""
+        for i in range(self.disputes.count()):
+            item = self.disputes.item(i)
+            if item.data(_ROW) is not None:
+                self._describe_item(item)
+        self._apply_filter()
+        self._count_settled()
+
+    def _count_settled(self) -> None:
+        if self.result is None:
+            return
+        settled = sum(self.decisions.of(d) is not None for d in self.result.disagreements)
+        total = len(self.result.disagreements)
+        self.tabs.setTabText(2, f"Differences ({settled}/{total} settled)" if settled else f"Differences ({total})")
+        self.tabs.setTabToolTip(2, "The sentences the reviewers coded differently, to settle into the consensus set")
+        left = sum(self.decisions.of(s) is None for s in self.result.agreed)
+        self.adopt_agreed_button.setText(f"Adopt agreed ({left} sentences)")
+        self.adopt_agreed_button.setEnabled(left > 0)
+
+    def _apply_filter(self) -> None:
+        only = self.unsettled_only.isChecked()
+        for i in range(self.disputes.count()):
+            item = self.disputes.item(i)
+            row = item.data(_ROW)
+            if row is not None and self.result is not None:
+                item.setHidden(only and self.decisions.of(self.result.disagreements[row]) is not None)
+
+    def _make_settle_buttons(self, result: ReviewComparison) -> None:
+        for button in self._settle_buttons:
+            self._settle_row.removeWidget(button)
+            button.deleteLater()
+        self._settle_buttons = []
+        for n, name in enumerate([*result.reviewers, NEITHER]):
+            label = "Neither" if name == NEITHER else f"Adopt {name}’s"
+            button = QPushButton(label)
+            button.setToolTip("Settle the chosen sentence: no code of the disputed ones in the consensus"
+                              if name == NEITHER else f"Settle the chosen sentence with {name}’s coding (Alt+{n + 1})")
+            if name != NEITHER and n < 9:
+                button.setShortcut(f"Alt+{n + 1}")
+            button.clicked.connect(lambda _checked=False, who=name: self._settle(who))
+            self._settle_row.addWidget(button)
+            self._settle_buttons.append(button)
+        self._enable_settle()
+
+    def _settle(self, who: str) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.settle_requested.emit(row, who)
+
+    def current_row(self) -> int | None:
+        item = self.disputes.currentItem()
+        return item.data(_ROW) if item is not None else None
+
+    def _enable_settle(self) -> None:
+        row = self.current_row()
+        sentence = self.result.disagreements[row] if row is not None and self.result is not None else None
+        for button, name in zip(self._settle_buttons, [*(self.result.reviewers if self.result else ()), NEITHER]):
+            button.setEnabled(sentence is not None and (name == NEITHER or name in sentence.codes))
 
     def _chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
+        self._enable_settle()
         where = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if where:
             self.reveal_requested.emit(*where)
