@@ -96,3 +96,15 @@ def test_a_damaged_decisions_file_is_named(sample_copy):
     path.write_text("!!python/object/apply:os.system ['true']\n", encoding="utf-8")
     with pytest.raises(SidelightError):
         Decisions.load(sample_copy)
+
+
+def test_check_names_a_decision_whose_sentence_is_gone(sample_copy):
+    from sidelight.io.validation import check_workspace
+
+    material, result = _compared(sample_copy)
+    settle(open_consensus(sample_copy), result.disagreements[0], NEITHER, material.files, "judge", Decisions())
+    assert check_workspace(sample_copy) == []
+    path = sample_copy / DECISIONS_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("source: ", "source: gone-", 1), encoding="utf-8")
+    [problem] = check_workspace(sample_copy)
+    assert problem.path == path and "gone-" in problem.message and "not in the workspace" in problem.message

@@ -63,6 +63,7 @@ def check_workspace(path: str | Path, summary: CheckSummary | None = None) -> li
                                     f"(the original is kept as {source.meta.original_file}: import it again)"))
     codebook = _check_codebook(ws.root, problems)
     _check_corrections(ws, problems)
+    _check_adjudication(ws, problems)
     # Sources there but unreadable are reported once: their annotations are not "for an unknown
     # source", and saying so for every annotation file and link would bury the one real problem.
     texts: dict[str, SourceText | None] = dict.fromkeys(ws.unreadable_folders())
@@ -109,6 +110,28 @@ def _check_corrections(ws: Workspace, problems: list[Problem]) -> None:
                 problems.append(Problem(path, None, f"correction {n} ({action}): {_short(ref.quote)} is no "
                                                     f"longer in {ref.source}; it is skipped when aligning "
                                                     "('sidelight corrections --drop-gone' or Claims → Saved Corrections drops it)"))
+
+
+def _check_adjudication(ws: Workspace, problems: list[Problem]) -> None:
+    """The review decisions: readable, and each about a sentence still in its source (one that is
+    not no longer marks its sentence settled in the Review panel)."""
+    from sidelight.core.review.adjudication import DECISIONS_FILE, Decisions
+
+    path = ws.root / DECISIONS_FILE
+    if not path.exists():
+        return
+    try:
+        decisions = Decisions.load(ws.root)
+    except SidelightError as exc:
+        problems.append(_from_error(exc, _read_text(path)))
+        return
+    texts = {s.id: s.text for s in ws.sources}
+    for n, decision in enumerate(decisions.items, 1):
+        if decision.source not in texts:
+            problems.append(Problem(path, None, f"decision {n} names source '{decision.source}', which is not in the workspace"))
+        elif decision.quote not in texts[decision.source]:
+            problems.append(Problem(path, None, f"decision {n}: {_short(decision.quote)} is no longer in "
+                                                f"{decision.source}; the sentence shows as not yet settled"))
 
 
 def _check_codebook(root: Path, problems: list[Problem]) -> Codebook:

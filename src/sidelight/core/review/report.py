@@ -44,7 +44,7 @@ def percent(value: float | None) -> str:
 def render_text(result: ReviewComparison, titles: Mapping[str, str] | None = None, width: int = 96) -> str:
     titles = titles or {}
     who = " and ".join(result.reviewers) if len(result.reviewers) <= 2 else ", ".join(result.reviewers)
-    out = [f"Agreement of {who} over {len(result.sources)} documents ({result.units} sentences)"]
+    out = [f"Agreement of {who} over {plural(len(result.sources), 'document')} ({plural(result.units, 'sentence')})"]
     if not result.sources:
         out.append("No document is annotated by two or more of these reviewers: nothing to compare.")
         return "\n".join(out) + "\n"
