@@ -18,7 +18,7 @@ def test_prints_alpha_per_code_and_the_disputed_sentences(sample_root, capsys):
     assert "Agreement of alice and bao over 5 documents" in out
     assert "Cohen's kappa" in out
     economic = next(line for line in out.splitlines() if line.strip().startswith("Economic"))
-    assert "alice 6" in economic and "bao 6" in economic and "α 1.00" in economic
+    assert "alice 6" in economic and "bao 6" in economic and "α 1.000" in economic
     assert "Sentences coded differently:" in out
     assert "China Report ASEAN [" in out  # disputed sentences are named by their document
 
@@ -56,3 +56,17 @@ def test_a_broken_file_is_left_out_with_a_warning_not_a_crash(sample_copy, capsy
     data = json.loads(captured.out)
     assert all(d["document"] != A or set(d["codes"]) != {"alice", "bao"} for d in data["disagreements"])
     assert len(data["documents"]) == 4
+
+
+def test_markdown_and_html_reports_by_extension(sample_copy, tmp_path, capsys):
+    assert main(["agreement", str(sample_copy), "-o", str(tmp_path / "agreement.md")]) == 0
+    md = (tmp_path / "agreement.md").read_text(encoding="utf-8")
+    assert md.startswith("# Agreement of alice, bao")
+    assert "| Code | alice | bao | α | κ | Agreement | Reading |" in md
+    assert "| Economic | 6 | 6 | 1.000 | 1.000 | 100% | reliable |" in md
+    assert main(["agreement", str(sample_copy), "-o", str(tmp_path / "agreement.html")]) == 0
+    page = (tmp_path / "agreement.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "Krippendorff" in page
+    assert main(["agreement", str(sample_copy), "--format", "json"]) == 0
+    with_alpha = [c for c in json.loads(capsys.readouterr().out)["codes"] if c["alpha"] is not None]
+    assert page.count("<rect") == len(with_alpha)  # a bar per code that has an alpha

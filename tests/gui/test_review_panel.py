@@ -23,7 +23,7 @@ def test_the_sample_reviewers_agreement_is_shown_per_code(qtbot, sample_copy):
     assert header[:3] == ["Code", "alice", "bao"] and "κ" in header
     economic = next(panel.codes.topLevelItem(i) for i in range(panel.codes.topLevelItemCount())
                     if panel.codes.topLevelItem(i).text(0) == "Economic")
-    assert (economic.text(1), economic.text(2), economic.text(3)) == ("6", "6", "1.00")
+    assert (economic.text(1), economic.text(2), economic.text(3)) == ("6", "6", "1.000")
     assert panel.fields.topLevelItemCount() > 0
     assert panel.tabs.tabText(2) == f"Differences ({len(panel.result.disagreements)})"
 
@@ -130,3 +130,28 @@ def test_only_unsettled_and_adopt_agreed(qtbot, sample_copy):
     win.undo()  # the agreed ones
     assert len(Decisions.load(sample_copy)) == 0
     assert panel.adopt_agreed_button.isEnabled()
+
+
+def test_export_saves_the_figures_on_show_and_a_failure_keeps_the_old_file(qtbot, sample_copy, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    win = open_window(qtbot, sample_copy, [GT, CRA])
+    panel = _compared(qtbot, win)
+    assert panel.export_button.isEnabled()
+    target = tmp_path / "agreement.md"
+    win.review.export(target)
+    assert target.read_text(encoding="utf-8").startswith("# Agreement of alice, bao")
+    assert f"saved to {target}" in win.statusBar().currentMessage()
+
+    earlier = tmp_path / "report.html"
+    earlier.write_text("earlier", encoding="utf-8")
+
+    def full_disk(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("sidelight.io.atomic.os.replace", full_disk)
+    win.review.export(earlier)
+    boxes = [w for w in QApplication.topLevelWidgets() + win.findChildren(QMessageBox)
+             if isinstance(w, QMessageBox) and w.objectName() == "error-message"]
+    assert boxes and "report.html" in boxes[-1].text() and "No space left on device" in boxes[-1].text()
+    assert earlier.read_text(encoding="utf-8") == "earlier"

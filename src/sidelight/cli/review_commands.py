@@ -12,15 +12,15 @@ from sidelight.core.errors import SidelightError
 from sidelight.core.labels import short_labels
 from sidelight.core.workspace import Workspace
 
-_EXTENSIONS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "text"}
-
 
 def _configure_agreement(p: argparse.ArgumentParser) -> None:
     p.add_argument("workspace", nargs="?", default=".", help="workspace folder (default: current folder)")
     p.add_argument("--reviewers", nargs="+", metavar="NAME",
                    help="the reviewers to compare (default: every reviewer with annotations)")
-    p.add_argument("--format", choices=("text", "json", "csv"),
-                   help="text (default), json (figures and every disagreement) or csv (a row per code and field)")
+    p.add_argument("--format", choices=("text", "markdown", "html", "json", "csv"),
+                   help="text (default), markdown (tables for a methods section), html (a page with a chart of alpha "
+                        "per code), json (figures and every disagreement) or csv (a row per code and field); "
+                        "with --output, the file's extension chooses")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (UTF-8, atomically) instead of standard output")
 
 
@@ -28,7 +28,7 @@ def _configure_agreement(p: argparse.ArgumentParser) -> None:
                       "and the sentences they coded differently", _configure_agreement)
 def agreement(args: argparse.Namespace) -> int:
     from sidelight.core.review import compare_reviewers, load_review_material
-    from sidelight.core.review.report import render
+    from sidelight.core.review.report import format_for, render
 
     if args.output is not None and Path(args.output).is_dir():
         raise SidelightError(Path(args.output), "is a folder: give a file name for --output")
@@ -44,7 +44,7 @@ def agreement(args: argparse.Namespace) -> int:
             print(f"warning: {count} of {reviewer}'s annotations no longer match their text (left out; "
                   "place them in the window)", file=sys.stderr)
     result = compare_reviewers(material.texts, material.files, material.codebook, material.reviewers)
-    fmt = args.format or (_EXTENSIONS.get(Path(args.output).suffix.lower(), "text") if args.output else "text")
+    fmt = args.format or (format_for(args.output) if args.output else "text")
     titles = short_labels(ws.sources)
     output = render(result, fmt, titles)
     if args.output:

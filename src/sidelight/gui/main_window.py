@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.review_panel, self.runner, self.annotations, self.reveal_in_documents,
                                        self.push_command, parent=self)
         self.review.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.review.failed.connect(lambda error: self.show_error("Report not saved", error))
         self.review_dock.visibilityChanged.connect(self.review.compare_if_shown)
         self.tabifyDockWidget(self.claims_dock, self.annotations_dock)
         self.tabifyDockWidget(self.annotations_dock, self.document_dock)

@@ -27,6 +27,7 @@ from sidelight.core.review.adjudication import (
 )
 from sidelight.core.workspace import Workspace
 from sidelight.gui.annotate.controller import AnnotationController
+from sidelight.gui.review import export as review_export
 from sidelight.gui.review.review_panel import ReviewPanel
 from sidelight.gui.tasks import TaskRunner
 from sidelight.io.annotation_store import reviewers_in
@@ -34,6 +35,7 @@ from sidelight.io.annotation_store import reviewers_in
 
 class ReviewController(QObject):
     message = Signal(str)
+    failed = Signal(object)  # a SidelightError to show
 
     def __init__(self, panel: ReviewPanel, runner: TaskRunner, annotations: AnnotationController,
                  reveal: Callable[[str, int, int], None], push: Callable[[Command], bool],
@@ -52,6 +54,7 @@ class ReviewController(QObject):
         panel.reveal_requested.connect(reveal)
         panel.settle_requested.connect(self.settle)
         panel.adopt_agreed_requested.connect(self.adopt_agreed)
+        panel.export_requested.connect(lambda: self.export())
         annotations.stack_changed.connect(self._own_changed)
 
     def _own_changed(self) -> None:
@@ -110,6 +113,20 @@ class ReviewController(QObject):
         self.panel.show_result(result, labels, material.codebook, decisions)
         if notes:
             self.message.emit(" ".join(notes))
+
+    def export(self, path: Path | None = None) -> None:
+        """Save the figures on show; asks where when no path is given."""
+        result = self.panel.result
+        if result is None:
+            return
+        if path is None:
+            path = review_export.ask_path(self.panel, self.workspace.root if self.workspace else None)
+            if path is None:
+                return
+        try:
+            self.message.emit(review_export.export(result, self.panel.labels, path))
+        except SidelightError as exc:
+            self.failed.emit(exc)
 
     # -- adjudication ----------------------------------------------------------------------------
     def _consensus(self) -> AnnotationSession | None:

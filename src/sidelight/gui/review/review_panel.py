@@ -39,6 +39,7 @@ class ReviewPanel(QWidget):
     reveal_requested = Signal(str, int, int)  # source id, start, end
     settle_requested = Signal(int, str)  # row in result.disagreements, reviewer name or NEITHER
     adopt_agreed_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,6 +56,11 @@ class ReviewPanel(QWidget):
         self.compare_button.setToolTip("Compare the ticked reviewers' annotations (your own are saved first)")
         self.compare_button.clicked.connect(self._ask)
         row.addWidget(self.compare_button)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save these figures as a web page with a chart, Markdown tables, CSV, JSON or text")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_requested)
+        row.addWidget(self.export_button)
         layout.addLayout(row)
         self.summary = QLabel("Tick two or more reviewers and press Compare.")
         self.summary.setWordWrap(True)
@@ -122,6 +128,10 @@ class ReviewPanel(QWidget):
         self.compare_requested.emit(names)
 
     # -- showing ------------------------------------------------------------------------------
+    @property
+    def labels(self) -> Mapping[str, str]:
+        return self._labels
+
     def show_message(self, text: str) -> None:
         self.summary.setText(text)
 
@@ -133,6 +143,7 @@ class ReviewPanel(QWidget):
                     decisions: Decisions | None = None) -> None:
         self.result = result
         self._labels, self._codebook = labels, codebook
+        self.export_button.setEnabled(True)
         self.decisions = decisions if decisions is not None else Decisions()
         who = " and ".join(result.reviewers) if len(result.reviewers) == 2 else ", ".join(result.reviewers)
         if not result.sources:
