@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from tests.gui.conftest import CRA, GT, open_window
 
 
@@ -41,7 +39,6 @@ def test_choosing_a_disputed_sentence_opens_its_document_and_selects_it(qtbot, s
     assert pane is not None, "the disputed sentence's document opens beside the others"
     cursor = pane.editor.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (disputed.start, disputed.end)
-    assert item.data(Qt.ItemDataRole.UserRole) == (CRA, disputed.start, disputed.end)
 
 
 def test_own_annotations_count_once_saved_and_a_change_says_compare_again(qtbot, sample_copy):

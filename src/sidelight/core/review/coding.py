@@ -11,6 +11,7 @@ counts as that one.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,8 +50,6 @@ def codes_of_units(units: list[CodingUnit], spans: Iterable[SpanAnnotation], cod
     codes: list[set[str]] = [set() for _ in units]
     ids: list[list[str]] = [[] for _ in units]
     starts = [u.start for u in units]
-    import bisect
-
     for span in spans:
         first = max(bisect.bisect_right(starts, span.start) - 1, 0)
         for n in range(first, len(units)):

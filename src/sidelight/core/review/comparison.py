@@ -122,8 +122,9 @@ def compare_reviewers(
             decided = {r: (v[n] if v is not None else None) for r, v in per_reviewer.items()}
             rows.append((unit, decided, {r: ids[n] for r, ids in span_ids.items()}))
 
+    order = {c.id: n for n, c in enumerate(codebook.codes)}
     used = sorted({c for _, decided, _ in rows for v in decided.values() if v for c in v},
-                  key=lambda c: _code_order(codebook, c))
+                  key=lambda c: (order.get(c, len(order)), c))
     result = ReviewComparison(names, sources, len(rows), None)
     pooled: list[list[float | None]] = [[] for _ in names]
     for code_id in used:
@@ -147,11 +148,6 @@ def compare_reviewers(
         (result.disagreements if len(set(present.values())) > 1 else result.agreed).append(sentence)
     result.fields = _field_agreements(sources, files, codebook, names)
     return result
-
-
-def _code_order(codebook: Codebook, code_id: str) -> tuple[int, str]:
-    order = {c.id: n for n, c in enumerate(codebook.codes)}
-    return order.get(code_id, len(order)), code_id
 
 
 def _field_agreements(sources: Sequence[str], files: Mapping[str, Mapping[str, AnnotationFile]],

@@ -47,13 +47,12 @@ def load_review_material(workspace: Workspace, reviewers: Sequence[str] | None =
     from sidelight.core.review.adjudication import CONSENSUS
 
     # the consensus set is compared only when asked for: by default it is the readers who are compared
-    wanted = list(reviewers) if reviewers is not None else [r for r in annotation_store.reviewers_in(workspace.root)
-                                                             if r != CONSENSUS]
-    missing = [r for r in wanted if r not in annotation_store.reviewers_in(workspace.root)]
+    present = annotation_store.reviewers_in(workspace.root)
+    wanted = list(reviewers) if reviewers is not None else [r for r in present if r != CONSENSUS]
+    missing = [r for r in wanted if r not in present]
     if missing:
         raise SidelightError(workspace.root / annotation_store.ANNOTATIONS_DIR,
-                             f"no annotations by {', '.join(missing)} (reviewers here: "
-                             f"{', '.join(annotation_store.reviewers_in(workspace.root)) or 'none'})")
+                             f"no annotations by {', '.join(missing)} (reviewers here: {', '.join(present) or 'none'})")
     loaded = annotation_store.load_annotations(workspace.root, wanted)
     problems.extend(loaded.problems)
     placed_texts = {sid: SourceText(t, content_hash(t)) for sid, t in texts.items()}

@@ -15,11 +15,20 @@ import json
 from collections.abc import Mapping
 
 from sidelight.core.labels import plural, shorten
-from sidelight.core.review.comparison import ReviewComparison
+from sidelight.core.review.comparison import Disagreement, ReviewComparison
 
 RELIABLE, TENTATIVE = 0.800, 0.667
 FEW = 5
+NONE_OF_THESE = "none of these codes"
 FORMATS = ("text", "markdown", "html", "json", "csv")
+
+
+def disputed_by_reviewer(result: ReviewComparison, sentence: Disagreement) -> dict[str, list[str]]:
+    """Per reviewer, the names of the disputed codes they gave ``sentence``, in codebook order."""
+    order = {c.code: n for n, c in enumerate(result.codes)}
+    names = {c.code: c.name for c in result.codes}
+    return {r: [names.get(c, c) for c in sorted(codes & sentence.differing, key=lambda c: order.get(c, len(order)))]
+            for r, codes in sentence.codes.items()}
 
 
 def verdict(alpha: float | None) -> str:
@@ -68,14 +77,12 @@ def render_text(result: ReviewComparison, titles: Mapping[str, str] | None = Non
             out.append(f"  {shorten(f.label, label_width):<{label_width}}  {plural(f.documents, 'document'):<12}  {f.level:<8}  "
                        f"α {figure(f.alpha)}  {percent(f.agreement)}")
     out.append("")
-    names = {c.code: c.name for c in result.codes}
     out.append(f"Sentences coded differently: {len(result.disagreements)}")
     for d in result.disagreements:
         text = d.text if len(d.text) <= width else d.text[: width - 1] + "…"
         out.append(f"  {titles.get(d.source_id, d.source_id)} [{d.start}-{d.end}] {text}")
-        for r, codes in d.codes.items():
-            mark = [names.get(c, c) for c in sorted(codes & d.differing, key=list(names).index)]
-            out.append(f"      {r}: {', '.join(mark) if mark else 'none of these codes'}")
+        for r, mine in disputed_by_reviewer(result, d).items():
+            out.append(f"      {r}: {', '.join(mine) or NONE_OF_THESE}")
     return "\n".join(out) + "\n"
 
 
@@ -141,13 +148,10 @@ def render_markdown(result: ReviewComparison, titles: Mapping[str, str] | None =
         out += [f"| {_md(f.label)} | {f.documents} | {f.level} | {figure(f.alpha)} | {percent(f.agreement)} |"
                 for f in result.fields]
         out.append("")
-    names = {c.code: c.name for c in result.codes}
     out += [f"## Sentences coded differently ({len(result.disagreements)})", ""]
     for d in result.disagreements:
         out.append(f"- **{_md(titles.get(d.source_id, d.source_id))}** [{d.start}–{d.end}]: {_md(d.text)}")
-        for r, codes in d.codes.items():
-            mine = [names.get(c, c) for c in sorted(codes & d.differing, key=list(names).index)]
-            out.append(f"  - {r}: {_md(', '.join(mine)) if mine else 'none of these codes'}")
+        out += [f"  - {r}: {_md(', '.join(mine)) or NONE_OF_THESE}" for r, mine in disputed_by_reviewer(result, d).items()]
     return "\n".join(out) + "\n"
 
 
@@ -202,11 +206,10 @@ def render_html(result: ReviewComparison, titles: Mapping[str, str] | None = Non
         + (" (few sentences)" if sum(c.units.values()) < FEW else "") + "</td></tr>" for c in result.codes)
     fields = "".join(f"<tr><td>{e(f.label)}</td><td class=n>{f.documents}</td><td>{f.level}</td>"
                      f"<td class=n>{figure(f.alpha)}</td><td class=n>{percent(f.agreement)}</td></tr>" for f in result.fields)
-    names = {c.code: c.name for c in result.codes}
     disputes = "".join(
         f"<li><b>{e(titles.get(d.source_id, d.source_id))}</b>: {e(d.text)}<ul>"
-        + "".join(f"<li>{e(r)}: {e(', '.join(names.get(c, c) for c in sorted(codes & d.differing, key=list(names).index)) or 'none of these codes')}</li>"
-                  for r, codes in d.codes.items()) + "</ul></li>" for d in result.disagreements)
+        + "".join(f"<li>{e(r)}: {e(', '.join(mine) or NONE_OF_THESE)}</li>" for r, mine in disputed_by_reviewer(result, d).items())
+        + "</ul></li>" for d in result.disagreements)
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Sidelight reviewer agreement</title>"
         f"<style>{_CSS}</style></head><body><h1>Agreement of {e(', '.join(result.reviewers))}</h1>"

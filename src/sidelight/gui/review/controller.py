@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from sidelight.core.annotation_session import AnnotationSession
 from sidelight.core.commands import CallCommand, Command
@@ -48,7 +48,6 @@ class ReviewController(QObject):
         self.workspace: Workspace | None = None
         self.busy = False
         self.material: ReviewMaterial | None = None
-        self.decisions = Decisions()
         self.consensus: AnnotationSession | None = None
         panel.compare_requested.connect(self.compare)
         panel.reveal_requested.connect(reveal)
@@ -109,7 +108,7 @@ class ReviewController(QObject):
         self.busy = False
         self.panel.compare_button.setEnabled(True)
         result, material, labels, decisions, notes = found
-        self.material, self.decisions = material, decisions
+        self.material = material
         self.panel.show_result(result, labels, material.codebook, decisions)
         if notes:
             self.message.emit(" ".join(notes))
@@ -164,7 +163,7 @@ class ReviewController(QObject):
 
         if self.push(CallCommand(label, do, undo)):
             self.message.emit(f"{label}: saved in the consensus set (annotations/{CONSENSUS}/); Ctrl+Z undoes it.")
-            self._step_to_next_unsettled(row)
+            self.panel.choose_next_unsettled(row)
 
     def adopt_agreed(self) -> None:
         result = self.panel.result
@@ -188,21 +187,13 @@ class ReviewController(QObject):
         if self.push(CallCommand("Adopt the sentences coded alike", do, undo)):
             self.message.emit(f"{len(added)} sentences coded alike adopted into the consensus set; Ctrl+Z undoes it.")
 
-    def _set_decisions(self, decisions: Decisions) -> None:
-        self.decisions = decisions
-        self.panel.decisions = decisions
-        self.panel.decision_changed()
+    @property
+    def decisions(self) -> Decisions:
+        """The decisions on show: the panel's, the one copy."""
+        return self.panel.decisions
 
-    def _step_to_next_unsettled(self, row: int) -> None:
-        result = self.panel.result
-        if result is None:
-            return
-        for i in range(self.panel.disputes.count()):
-            item = self.panel.disputes.item(i)
-            n = item.data(Qt.ItemDataRole.UserRole + 1)
-            if n is not None and n > row and not item.isHidden() and self.decisions.of(result.disagreements[n]) is None:
-                self.panel.disputes.setCurrentItem(item)
-                return
+    def _set_decisions(self, decisions: Decisions) -> None:
+        self.panel.decision_changed(decisions)
 
     def _failed(self, error: SidelightError) -> None:
         self.busy = False

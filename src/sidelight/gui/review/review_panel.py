@@ -28,7 +28,7 @@ from sidelight.core.codebook import Codebook
 from sidelight.core.labels import plural, shorten
 from sidelight.core.review import Disagreement, ReviewComparison
 from sidelight.core.review.adjudication import NEITHER, Decisions
-from sidelight.core.review.report import FEW, figure, percent, verdict
+from sidelight.core.review.report import FEW, NONE_OF_THESE, disputed_by_reviewer, figure, percent, verdict
 
 _ROW = Qt.ItemDataRole.UserRole + 1  # the row's index in result.disagreements
 _VERDICT_COLOURS = {"reliable": "#1a7f37", "tentative": "#9a6700", "not reliable": "#cf222e"}
@@ -98,7 +98,7 @@ class ReviewPanel(QWidget):
         self.tabs.addTab(disputes_page, "Differences")
         layout.addWidget(self.tabs, 1)
         self._labels: Mapping[str, str] = {}
-        self._codebook: Codebook | None = None
+        self._stale = False
 
     # -- reviewers ----------------------------------------------------------------------------
     def set_reviewers(self, names: list[str], ticked: list[str] | None = None) -> None:
@@ -136,13 +136,15 @@ class ReviewPanel(QWidget):
         self.summary.setText(text)
 
     def mark_stale(self) -> None:
-        if self.result is not None and not self.summary.text().endswith("Compare again to update."):
+        if self.result is not None and not self._stale:
+            self._stale = True
             self.summary.setText(self.summary.text() + "  Annotations changed since: Compare again to update.")
 
     def show_result(self, result: ReviewComparison, labels: Mapping[str, str], codebook: Codebook,
                     decisions: Decisions | None = None) -> None:
         self.result = result
-        self._labels, self._codebook = labels, codebook
+        self._stale = False
+        self._labels = labels
         self.export_button.setEnabled(True)
         self.decisions = decisions if decisions is not None else Decisions()
         who = " and ".join(result.reviewers) if len(result.reviewers) == 2 else ", ".join(result.reviewers)
@@ -168,7 +170,6 @@ class ReviewPanel(QWidget):
             cells = [c.name, *(str(c.units[r]) for r in result.reviewers), figure(c.alpha),
                      *([figure(c.kappa)] if pair else []), percent(c.agreement), reading]
             item = QTreeWidgetItem(cells)
-            item.setData(0, Qt.ItemDataRole.UserRole, c.code)
             item.setForeground(0, QColor(codebook.colour_of(c.code)).darker(160))
             item.setForeground(len(cells) - 1, QColor(_VERDICT_COLOURS.get(verdict(c.alpha), "#57606a")))
             item.setToolTip(0, f"{c.name}: given to {', '.join(f'{n} sentences by {r}' for r, n in c.units.items())}")
@@ -194,7 +195,6 @@ class ReviewPanel(QWidget):
             return
         for n, d in enumerate(result.disagreements):
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, (d.source_id, d.start, d.end))
             item.setData(_ROW, n)
             item.setToolTip(d.text)
             self.disputes.addItem(item)
@@ -202,18 +202,19 @@ class ReviewPanel(QWidget):
         self._apply_filter()
 
     def _describe_item(self, item: QListWidgetItem) -> None:
-        assert self.result is not None and self._codebook is not None
+        assert self.result is not None
         d = self.result.disagreements[item.data(_ROW)]
         decision = self.decisions.of(d)
-        text = describe(d, self._labels, self._codebook)
+        text = describe(self.result, d, self._labels)
         if decision is not None:
             chosen = "neither reading" if decision.chosen == NEITHER else f"{decision.chosen}’s reading"
             text = f"✓ Settled: {chosen}\n{text}"
         item.setText(text)
         item.setForeground(QColor("#57606a") if decision is not None else self.palette().text().color())
 
-    def decision_changed(self) -> None:
+    def decision_changed(self, decisions: Decisions) -> None:
         """Decisions were made or undone: mark the rows again, keep the chosen one."""
+        self.decisions = decisions
         for i in range(self.disputes.count()):
             item = self.disputes.item(i)
             if item.data(_ROW) is not None:
@@ -274,15 +275,25 @@ class ReviewPanel(QWidget):
 
     def _chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         self._enable_settle()
-        where = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if where:
-            self.reveal_requested.emit(*where)
+        row = item.data(_ROW) if item is not None else None
+        if row is not None and self.result is not None:
+            d = self.result.disagreements[row]
+            self.reveal_requested.emit(d.source_id, d.start, d.end)
+
+    def choose_next_unsettled(self, after_row: int) -> None:
+        """After a decision: the next sentence on show that is still open, if any."""
+        if self.result is None:
+            return
+        for i in range(self.disputes.count()):
+            item = self.disputes.item(i)
+            n = item.data(_ROW)
+            if n is not None and n > after_row and not item.isHidden() and self.decisions.of(self.result.disagreements[n]) is None:
+                self.disputes.setCurrentItem(item)
+                return
 
 
-def describe(d: Disagreement, labels: Mapping[str, str], codebook: Codebook) -> str:
+def describe(result: ReviewComparison, d: Disagreement, labels: Mapping[str, str]) -> str:
     """Two to four lines: where, the sentence, and what each reviewer gave it of the disputed codes."""
     lines = [f"{labels.get(d.source_id, d.source_id)}: “{shorten(d.text, 140)}”"]
-    for reviewer, codes in d.codes.items():
-        mine = [codebook.name_of(c) for c in sorted(codes & d.differing, key=lambda c: codebook.name_of(c))]
-        lines.append(f"    {reviewer}: {', '.join(mine) if mine else 'none of these codes'}")
+    lines += [f"    {r}: {', '.join(mine) or NONE_OF_THESE}" for r, mine in disputed_by_reviewer(result, d).items()]
     return "\n".join(lines)
